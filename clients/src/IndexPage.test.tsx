@@ -1,0 +1,64 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { App } from './App';
+import { mockFetch } from './test-utils';
+
+describe('index page', () => {
+  it('groups the server concepts by level and marks client pages the server lacks', async () => {
+    const fetchMock = mockFetch(200, {
+      implementation: 'flask',
+      concepts: [
+        { id: 'p01', slug: 'health-check', title: 'Health check', level: 1 },
+        { id: 'p02', slug: 'json-response', title: 'JSON response', level: 1 },
+        { id: 'p11', slug: 'db-connection', title: 'Database connection', level: 2 },
+      ],
+    });
+
+    render(<App />);
+
+    expect(await screen.findByTestId('implementation')).toHaveTextContent('flask');
+    expect(fetchMock).toHaveBeenCalledWith('/concepts', expect.anything());
+
+    const level1 = screen.getByTestId('level-1');
+    expect(within(level1).getByRole('link', { name: 'p01 Health check' })).toHaveAttribute('href', '#/p01');
+    const p03 = within(level1).getByRole('link', { name: /p03/ }).closest('li')!;
+    expect(p03).toHaveTextContent('not implemented by this server');
+    const p01 = within(level1).getByRole('link', { name: /p01/ }).closest('li')!;
+    expect(p01).not.toHaveTextContent('not implemented');
+
+    const level2 = screen.getByTestId('level-2');
+    expect(level2).toHaveTextContent('p11 Database connection');
+    expect(within(level2).getByText('no client page yet')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /Level 2/ })).toBeInTheDocument();
+    expect(screen.queryByTestId('level-3')).not.toBeInTheDocument();
+  });
+
+  it('shows an error box when /concepts fails', async () => {
+    mockFetch(500, { title: 'Internal Server Error', status: 500 });
+    render(<App />);
+    expect(await screen.findByTestId('concepts-error')).toHaveTextContent('HTTP 500');
+  });
+
+  it('uses the API base saved in localStorage and shows it in the header', async () => {
+    window.localStorage.setItem('apiBase', 'http://other.test:8000/');
+    const fetchMock = mockFetch(200, { implementation: 'fastapi', concepts: [] });
+    render(<App />);
+    expect(screen.getByTestId('api-base')).toHaveTextContent('http://other.test:8000');
+    await screen.findByTestId('implementation');
+    expect(fetchMock).toHaveBeenCalledWith('http://other.test:8000/concepts', expect.anything());
+  });
+
+  it('lets ?api=URL win over the saved API base', async () => {
+    window.localStorage.setItem('apiBase', 'http://saved.test');
+    window.history.replaceState(null, '', '/?api=http://query.test/');
+    const fetchMock = mockFetch(200, { implementation: 'x', concepts: [] });
+    try {
+      render(<App />);
+      expect(screen.getByTestId('api-base')).toHaveTextContent('http://query.test');
+      await screen.findByTestId('implementation');
+      expect(fetchMock).toHaveBeenCalledWith('http://query.test/concepts', expect.anything());
+    } finally {
+      window.history.replaceState(null, '', '/');
+    }
+  });
+});

@@ -1,0 +1,79 @@
+"""The Flask track: one app, fifty concepts, each a blueprint under /pNN."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from flask_track.concepts import LADDER
+from flask_track.config import Config, config_for
+from flask_track.core.cli import ladder_cli
+from flask_track.core.client import init_client
+from flask_track.core.database import init_database
+from flask_track.core.ladder import load_ladder
+from flask_track.core.logging import configure_logging
+from flask_track.core.middleware import init_middleware
+from flask_track.core.openapi import init_openapi
+from flask_track.core.problems import init_problems
+from flask_track.core.routes import blp as app_routes
+from flask_track.extensions import api, cors, db, migrate
+
+__version__ = "0.1.0"
+
+# Headers the React client reads when it is served from another origin (Vite dev server).
+EXPOSED_HEADERS = [
+    "X-Request-ID",
+    "Server-Timing",
+    "Location",
+    "Allow",
+    "ETag",
+    "Link",
+    "Retry-After",
+    "RateLimit",
+    "RateLimit-Policy",
+    "WWW-Authenticate",
+    "X-Cache",
+    "X-Query-Count",
+]
+
+
+def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
+    """Build the app: a Config object, a mapping of overrides, or None for APP_ENV's config."""
+    app = Flask(__name__, instance_relative_config=True)
+    settings = config if isinstance(config, Config) else config_for()
+    settings.validate()
+    app.config.from_object(settings)
+    if isinstance(config, Mapping):
+        app.config.update(config)
+    app.config["API_VERSION"] = __version__
+    app.json.sort_keys = False  # keep fields in the order the schema declares them
+
+    configure_logging()
+    # Order matters: request id and timing hooks first, so every later hook and handler
+    # (CORS, error pages) already has an id and the clock is running.
+    init_middleware(app)
+    init_problems(app)
+    init_database(app)
+    db.init_app(app)
+    migrate.init_app(app, db)
+    if app.config["CORS_ORIGINS"]:
+        cors.init_app(
+            app,
+            origins=app.config["CORS_ORIGINS"],
+            expose_headers=EXPOSED_HEADERS,
+            supports_credentials=False,
+            max_age=600,
+        )
+    init_openapi(app, api)
+
+    api.register_blueprint(app_routes)
+    ladder = load_ladder(LADDER)
+    app.extensions["ladder"] = ladder
+    for concept in ladder:
+        api.register_blueprint(concept.blueprint, url_prefix=concept.url_prefix)
+
+    init_client(app)
+    app.cli.add_command(ladder_cli)
+    return app

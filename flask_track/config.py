@@ -1,0 +1,143 @@
+"""Configuration classes, one per APP_ENV, built from the environment interface (CATALOG §0).
+
+The classes are instantiated (not used as bare classes) so that every value is read from the
+environment when the app is created, not when this module is imported: tests and the contract
+harness set variables right before `create_app()`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+# Development defaults: documented in README.md, refused in production.
+DEFAULT_SECRET_KEY = "dev-secret-key-change-me"  # noqa: S105
+DEFAULT_JWT_SECRET_KEY = "dev-jwt-secret-key-change-me-32b"  # noqa: S105
+DEFAULT_ADMIN_EMAIL = "admin@example.com"
+DEFAULT_ADMIN_PASSWORD = "admin-password-change-me"  # noqa: S105
+
+ONE_MIB = 1024 * 1024
+
+
+class ConfigError(RuntimeError):
+    """The environment asks for something the app refuses to start with."""
+
+
+def _csv(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+class Config:
+    """Settings shared by every environment."""
+
+    ENV_NAME = "base"
+    DEBUG = False
+    TESTING = False
+    # Our own error handlers turn every exception into problem+json, even under TESTING.
+    PROPAGATE_EXCEPTIONS = False
+    MAX_CONTENT_LENGTH = ONE_MIB
+    JSON_SORT_KEYS = False
+
+    # flask-smorest / OpenAPI
+    API_TITLE = "The Flask track"
+    API_VERSION = "0.1.0"
+    OPENAPI_VERSION = "3.0.3"
+    OPENAPI_URL_PREFIX = "/"
+    OPENAPI_JSON_PATH = "openapi.json"
+    OPENAPI_SWAGGER_UI_PATH = "docs"
+    # Swagger UI is served from the swagger-ui-bundle wheel, not a CDN: works offline.
+    OPENAPI_SWAGGER_UI_URL = "/docs/static/"
+
+    SQLALCHEMY_TRACK_MODIFICATIONS = False
+
+    def __init__(self, environ: Mapping[str, str] | None = None) -> None:
+        env = os.environ if environ is None else environ
+        self.APP_ENV = env.get("APP_ENV", self.ENV_NAME)
+        self.SECRET_KEY = env.get("SECRET_KEY", DEFAULT_SECRET_KEY)
+        self.JWT_SECRET_KEY = env.get("JWT_SECRET_KEY", DEFAULT_JWT_SECRET_KEY)
+        self.ADMIN_EMAIL = env.get("ADMIN_EMAIL", DEFAULT_ADMIN_EMAIL)
+        self.ADMIN_PASSWORD = env.get("ADMIN_PASSWORD", DEFAULT_ADMIN_PASSWORD)
+        # None means "a SQLite file in the instance folder", resolved by create_app().
+        self.DATABASE_URL = env.get("DATABASE_URL") or None
+        self.REDIS_URL = env.get("REDIS_URL") or None
+        self.SMTP_HOST = env.get("SMTP_HOST", "127.0.0.1")
+        self.SMTP_PORT = int(env.get("SMTP_PORT", "1025"))
+        self.MAIL_FROM = env.get("MAIL_FROM", "flask-track@example.com")
+        self.UPLOAD_DIR = env.get("UPLOAD_DIR") or None
+        self.OAUTH_PROVIDER_URL = env.get("OAUTH_PROVIDER_URL") or None
+        self.CORS_ORIGINS = _csv(env.get("CORS_ORIGINS", self.default_cors_origins()))
+        self.PUBLIC_URL = env.get("PUBLIC_URL", "http://127.0.0.1:5000").rstrip("/")
+        self.TRUSTED_PROXY_HOPS = int(env.get("TRUSTED_PROXY_HOPS", "0"))
+        # Where the built React client lives; served at / when index.html exists.
+        self.CLIENT_DIST_DIR = env.get(
+            "CLIENT_DIST_DIR", str(Path(__file__).resolve().parent.parent / "clients" / "dist")
+        )
+
+    def default_cors_origins(self) -> str:
+        """No cross-origin access unless asked for."""
+        return ""
+
+    def validate(self) -> None:
+        """Refuse settings this environment must not run with."""
+
+
+class DevelopmentConfig(Config):
+    """`flask run` / the README's run command on a laptop."""
+
+    ENV_NAME = "development"
+
+    def default_cors_origins(self) -> str:
+        # The Vite dev server, so `npm run dev` can call the API on :5000.
+        return "http://localhost:5173,http://127.0.0.1:5173"
+
+
+class TestingConfig(Config):
+    """Unit tests and contract runs."""
+
+    ENV_NAME = "testing"
+    TESTING = True
+
+
+class ProductionConfig(Config):
+    """The Docker image and any real deployment."""
+
+    ENV_NAME = "production"
+
+    def validate(self) -> None:
+        """Production refuses a missing or default secret or admin password."""
+        problems = [
+            name
+            for name, value, default in (
+                ("SECRET_KEY", self.SECRET_KEY, DEFAULT_SECRET_KEY),
+                ("JWT_SECRET_KEY", self.JWT_SECRET_KEY, DEFAULT_JWT_SECRET_KEY),
+                ("ADMIN_PASSWORD", self.ADMIN_PASSWORD, DEFAULT_ADMIN_PASSWORD),
+            )
+            if not value or value == default
+        ]
+        if problems:
+            raise ConfigError(
+                "APP_ENV=production refuses to start: set "
+                + ", ".join(problems)
+                + " to non-default values in the environment."
+            )
+
+
+CONFIGS: dict[str, type[Config]] = {
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}
+
+
+def config_for(environ: Mapping[str, str] | None = None) -> Config:
+    """Build the config object APP_ENV names (development when unset)."""
+    env = os.environ if environ is None else environ
+    name = env.get("APP_ENV", "development")
+    try:
+        cls = CONFIGS[name]
+    except KeyError:
+        raise ConfigError(
+            f"APP_ENV={name!r} is not one of: {', '.join(CONFIGS)}."
+        ) from None
+    return cls(env)

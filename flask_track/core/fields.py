@@ -1,0 +1,60 @@
+"""marshmallow fields with the typing rules of CATALOG §0.
+
+JSON bodies are strictly typed ("30", 30.0 and true are not integers); query parameters are
+text, and integer ones accept plain decimal digits only (no sign, no spaces, no "٣").
+Each field subclasses the marshmallow type it stands for, so OpenAPI types come out right.
+"""
+
+from __future__ import annotations
+
+import numbers
+import re
+from typing import Any
+
+from marshmallow import fields
+
+DIGITS = re.compile(r"[0-9]+")
+DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?")
+
+
+class StrictInteger(fields.Integer):
+    """A JSON integer: no strings, no floats, no booleans."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(strict=True, **kwargs)
+
+
+class StrictNumber(fields.Float):
+    """A JSON number: no strings, no booleans."""
+
+    def _validated(self, value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise self.make_error("invalid", input=value)
+        return super()._validated(value)
+
+
+class StrictBoolean(fields.Boolean):
+    """A JSON boolean: only true and false, not 1, "yes" or "true"."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> bool:
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
+class QueryInteger(fields.Integer):
+    """An integer query parameter: plain ASCII decimal digits only (pair it with a Range)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> int:
+        if not isinstance(value, str) or not DIGITS.fullmatch(value) or len(value) > 19:
+            raise self.make_error("invalid", input=value)
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+class QueryDecimal(fields.Float):
+    """A non-negative decimal query parameter such as `10` or `19.99`."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> float:
+        if not isinstance(value, str) or not DECIMAL.fullmatch(value) or len(value) > 32:
+            raise self.make_error("invalid", input=value)
+        return super()._deserialize(value, attr, data, **kwargs)

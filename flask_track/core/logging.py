@@ -1,0 +1,82 @@
+"""One JSON object per line on stdout: the access log and every app log record.
+
+Records carry structured fields in `record.fields` (passed as `extra={"fields": {...}}`).
+The request id is added to every record made during a request, so a learner can follow one
+request through the log with `grep`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import traceback
+from datetime import UTC, datetime
+from typing import Any
+
+from flask_track.core.request_id import current_request_id
+
+LOGGER_NAME = "flask_track"
+
+
+class JsonFormatter(logging.Formatter):
+    """Format a record as one line of JSON."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return json.dumps(record_to_dict(record), ensure_ascii=False, default=str)
+
+
+def record_to_dict(record: logging.LogRecord) -> dict[str, Any]:
+    """The structured form of a record: what the JSON line and p09's buffer hold."""
+    data: dict[str, Any] = {
+        "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+        "level": record.levelname,
+        "logger": record.name,
+        "message": record.getMessage(),
+    }
+    request_id = getattr(record, "request_id", None)
+    if request_id:
+        data["request_id"] = request_id
+    data.update(getattr(record, "fields", {}) or {})
+    if record.exc_info and record.exc_info[0] is not None:
+        data["exc_type"] = record.exc_info[0].__name__
+        data["traceback"] = "".join(traceback.format_exception(*record.exc_info))
+    return data
+
+
+class RequestIdFilter(logging.Filter):
+    """Stamp the current request id on every record made inside a request."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not getattr(record, "request_id", None):
+            record.request_id = current_request_id()
+        return True
+
+
+class StdoutHandler(logging.StreamHandler):
+    """A stream handler that always writes to the current sys.stdout (pytest's capsys too)."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stdout)
+
+    @property  # type: ignore[override]
+    def stream(self):  # noqa: D102
+        return sys.stdout
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
+def configure_logging(level: int = logging.INFO) -> logging.Logger:
+    """Attach the JSON stdout handler to the app's logger tree once per process."""
+    logger = logging.getLogger(LOGGER_NAME)
+    logger.setLevel(level)
+    if not any(isinstance(h, StdoutHandler) for h in logger.handlers):
+        handler = StdoutHandler()
+        handler.setFormatter(JsonFormatter())
+        handler.addFilter(RequestIdFilter())
+        logger.addHandler(handler)
+    # The JSON handler is the one place records go; no duplicates through the root logger.
+    logger.propagate = False
+    return logger

@@ -1,0 +1,22 @@
+"""X-Request-ID: reuse a well-formed incoming id, otherwise mint a UUID4."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from flask import g, has_request_context, request
+
+HEADER = "X-Request-ID"
+# CATALOG §0: anything else (too long, spaces, CR/LF injection attempts) is replaced.
+VALID_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
+
+
+def current_request_id() -> str | None:
+    """The id of the request being handled, assigned on first use."""
+    if not has_request_context():
+        return None
+    if "request_id" not in g:
+        incoming = request.headers.get(HEADER, "")
+        g.request_id = incoming if VALID_REQUEST_ID.fullmatch(incoming) else str(uuid.uuid4())
+    return g.request_id
