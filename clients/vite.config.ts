@@ -8,6 +8,12 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: { outDir: 'dist', emptyOutDir: true },
+  // `npm run dev`: forward API paths to a local Flask app so the default same-origin base works.
+  server: {
+    proxy: {
+      '^/(p\\d\\d|concepts|health|ready|openapi\\.json|docs)(/|$)': process.env.VITE_PROXY_TARGET ?? 'http://127.0.0.1:5000',
+    },
+  },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
@@ -57,7 +58,8 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     init_problems(app)
     init_database(app)
     db.init_app(app)
-    migrate.init_app(app, db)
+    # Migrations ship inside the package, so `flask db upgrade` works from any directory.
+    migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     if app.config["CORS_ORIGINS"]:
         cors.init_app(
             app,

@@ -137,7 +137,5 @@ def config_for(environ: Mapping[str, str] | None = None) -> Config:
     try:
         cls = CONFIGS[name]
     except KeyError:
-        raise ConfigError(
-            f"APP_ENV={name!r} is not one of: {', '.join(CONFIGS)}."
-        ) from None
+        raise ConfigError(f"APP_ENV={name!r} is not one of: {', '.join(CONFIGS)}.") from None
     return cls(env)

@@ -26,9 +26,7 @@ def expect_status(response: httpx.Response, status: int) -> None:
 def expect_json(response: httpx.Response, status: int) -> Any:
     """Assert status and an application/json body; return the parsed body."""
     expect_status(response, status)
-    assert media_type(response) == JSON_TYPE, describe(
-        response, f"Content-Type {JSON_TYPE}"
-    )
+    assert media_type(response) == JSON_TYPE, describe(response, f"Content-Type {JSON_TYPE}")
     return json_body(response)
 
 
@@ -53,9 +51,7 @@ def expect_problem(response: httpx.Response, status: int, slug: str) -> dict[str
     `slug` is the catalog's problem slug (`not-found`) or `about:blank`.
     """
     expect_status(response, status)
-    assert media_type(response) == PROBLEM_TYPE, describe(
-        response, f"Content-Type {PROBLEM_TYPE}"
-    )
+    assert media_type(response) == PROBLEM_TYPE, describe(response, f"Content-Type {PROBLEM_TYPE}")
     body = json_body(response)
     assert isinstance(body, dict), describe(response, "a JSON object")
     for member, kind in (("type", str), ("title", str), ("detail", str), ("request_id", str)):

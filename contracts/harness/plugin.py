@@ -62,26 +62,53 @@ def case(case_id: str) -> pytest.MarkDecorator:
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("contracts", "contract suite")
     try:  # pytest-base-url, when installed, owns --base-url; honour its value then.
-        group.addoption("--base-url", metavar="URL", default=None,
-                        help="URL of a running server (also PYTEST_BASE_URL, ini base_url).")
+        group.addoption(
+            "--base-url",
+            metavar="URL",
+            default=None,
+            help="URL of a running server (also PYTEST_BASE_URL, ini base_url).",
+        )
     except ValueError:
         pass
     else:
         parser.addini("base_url", "default base URL of the server under test")
-    group.addoption("--serve", metavar="COMMAND", default=None,
-                    help='start the server: a shell command with "{port}" in it.')
-    group.addoption("--serve-env", metavar="KEY=VALUE", action="append", default=[],
-                    help="extra or overriding environment for --serve (repeatable).")
-    group.addoption("--require-all", action="store_true",
-                    help="fail, instead of skip, the cases of concepts the target does not list.")
-    group.addoption("--contract-report", metavar="PATH", default=None,
-                    help="write the conformance report as PATH (.json) and PATH.md.")
+    group.addoption(
+        "--serve",
+        metavar="COMMAND",
+        default=None,
+        help='start the server: a shell command with "{port}" in it.',
+    )
+    group.addoption(
+        "--serve-env",
+        metavar="KEY=VALUE",
+        action="append",
+        default=[],
+        help="extra or overriding environment for --serve (repeatable).",
+    )
+    group.addoption(
+        "--require-all",
+        action="store_true",
+        help="fail, instead of skip, the cases of concepts the target does not list.",
+    )
+    group.addoption(
+        "--contract-report",
+        metavar="PATH",
+        default=None,
+        help="write the conformance report as PATH (.json) and PATH.md.",
+    )
     group.addoption("--admin-email", default=None, help="admin account of the target.")
     group.addoption("--admin-password", default=None, help="admin password of the target.")
-    group.addoption("--cors-origin", default=DEFAULT_CORS_ORIGIN,
-                    help="an origin the target lists in CORS_ORIGINS.")
-    group.addoption("--smtp-sink-port", type=int, default=None,
-                    help="with --base-url: run the SMTP sink on this port for your server.")
+    group.addoption(
+        "--cors-origin",
+        default=DEFAULT_CORS_ORIGIN,
+        help="an origin the target lists in CORS_ORIGINS.",
+    )
+    group.addoption(
+        "--smtp-sink-port",
+        type=int,
+        default=None,
+        help="with --base-url: run the SMTP sink on this port for your server.",
+    )
 
 
 def _is_worker(config: pytest.Config) -> bool:
@@ -94,7 +121,8 @@ def _env_pairs(pairs: list[str]) -> dict[str, str]:
         key, sep, value = pair.partition("=")
         if not sep or not key:
             raise pytest.UsageError(f"--serve-env wants KEY=VALUE, got {pair!r}")
-        env[key] = value
+        # "$VAR" in a value is expanded, so a wrapper can hand over a fresh database URL.
+        env[key] = os.path.expandvars(value)
     return env
 
 
@@ -124,8 +152,15 @@ def _start_target(config: pytest.Config) -> Target | None:
             server.start()
         except RuntimeError as error:
             raise pytest.UsageError(f"--serve failed: {error}") from None
-        return Target(server.base_url, True, admin_email, admin_password, opt.cors_origin,
-                      str(server.log_path), str(sink.folder))
+        return Target(
+            server.base_url,
+            True,
+            admin_email,
+            admin_password,
+            opt.cors_origin,
+            str(server.log_path),
+            str(sink.folder),
+        )
     if base_url:
         mail_dir = None
         if opt.smtp_sink_port:
@@ -134,8 +169,15 @@ def _start_target(config: pytest.Config) -> Target | None:
             sink.start()
             cleanups.append(sink.stop)
             mail_dir = str(folder)
-        return Target(base_url.rstrip("/"), False, admin_email, admin_password,
-                      opt.cors_origin, None, mail_dir)
+        return Target(
+            base_url.rstrip("/"),
+            False,
+            admin_email,
+            admin_password,
+            opt.cors_origin,
+            None,
+            mail_dir,
+        )
     return None
 
 
@@ -212,8 +254,9 @@ def pytest_collection_modifyitems(
         filename = Path(str(item.fspath)).name
         found = CONTRACT_FILE.fullmatch(filename)
         if not found:
-            problems.append(f"{item.nodeid}: contract files are named test_pNN_*.py or "
-                            "test_core_*.py")
+            problems.append(
+                f"{item.nodeid}: contract files are named test_pNN_*.py or test_core_*.py"
+            )
             continue
         concept = found.group(1)
         marker = item.get_closest_marker("case")
@@ -287,9 +330,13 @@ class ReportPlugin:
         # A passing setup/teardown only adds time; the call (or a failure anywhere) decides.
         outcome = report.outcome if (report.when == "call" or not report.passed) else None
         self.report.record(
-            nodeid=report.nodeid, case_id=props["case_id"], concept=props["concept"],
-            outcome=outcome, duration=report.duration,
-            not_implemented=bool(props.get("not_implemented")), reason=reason,
+            nodeid=report.nodeid,
+            case_id=props["case_id"],
+            concept=props["concept"],
+            outcome=outcome,
+            duration=report.duration,
+            not_implemented=bool(props.get("not_implemented")),
+            reason=reason,
         )
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
@@ -342,6 +389,9 @@ def unique(request: pytest.FixtureRequest) -> Callable[[], str]:
 def mailbox(target: Target) -> Mailbox:
     """Messages the SMTP sink received (needs --serve, or --smtp-sink-port with --base-url)."""
     if not target.mail_dir:
-        pytest.fail("no SMTP sink: use --serve, or --smtp-sink-port N with --base-url and point "
-                    "your server's SMTP_HOST/SMTP_PORT at 127.0.0.1:N", pytrace=False)
+        pytest.fail(
+            "no SMTP sink: use --serve, or --smtp-sink-port N with --base-url and point "
+            "your server's SMTP_HOST/SMTP_PORT at 127.0.0.1:N",
+            pytrace=False,
+        )
     return Mailbox(Path(target.mail_dir))

@@ -36,8 +36,17 @@ class Report:
     implementation: str | None = None
     cases: dict[str, CaseResult] = field(default_factory=dict)
 
-    def record(self, *, nodeid: str, case_id: str, concept: str, outcome: str | None,
-               duration: float, not_implemented: bool, reason: str = "") -> None:
+    def record(
+        self,
+        *,
+        nodeid: str,
+        case_id: str,
+        concept: str,
+        outcome: str | None,
+        duration: float,
+        not_implemented: bool,
+        reason: str = "",
+    ) -> None:
         """Add one phase (setup/call/teardown) of a case; outcome None only adds its time."""
         result = self.cases.setdefault(nodeid, CaseResult(case_id, concept, nodeid))
         result.duration_s += duration
@@ -53,8 +62,10 @@ class Report:
             cases = sorted(
                 (c for c in self.cases.values() if c.concept == info.id), key=lambda c: c.case_id
             )
-            counts = {k: sum(c.outcome == k for c in cases)
-                      for k in (PASSED, FAILED, NOT_IMPLEMENTED, SKIPPED)}
+            counts = {
+                k: sum(c.outcome == k for c in cases)
+                for k in (PASSED, FAILED, NOT_IMPLEMENTED, SKIPPED)
+            }
             if not cases:
                 status = NO_CASES
             elif counts[FAILED]:
@@ -65,26 +76,33 @@ class Report:
                 status = PASSED
             else:
                 status = SKIPPED
-            rows.append({
-                "concept": info.id,
-                "slug": info.slug,
-                "title": info.title,
-                "level": info.level,
-                "status": status,
-                "counts": counts,
-                "duration_s": round(sum(c.duration_s for c in cases), 3),
-                "cases": [
-                    {"id": c.case_id, "outcome": c.outcome, "duration_s": round(c.duration_s, 3),
-                     **({"reason": c.reason} if c.reason else {})}
-                    for c in cases
-                ],
-            })
+            rows.append(
+                {
+                    "concept": info.id,
+                    "slug": info.slug,
+                    "title": info.title,
+                    "level": info.level,
+                    "status": status,
+                    "counts": counts,
+                    "duration_s": round(sum(c.duration_s for c in cases), 3),
+                    "cases": [
+                        {
+                            "id": c.case_id,
+                            "outcome": c.outcome,
+                            "duration_s": round(c.duration_s, 3),
+                            **({"reason": c.reason} if c.reason else {}),
+                        }
+                        for c in cases
+                    ],
+                }
+            )
         return rows
 
     def as_dict(self) -> dict[str, Any]:
         rows = self.rows()
-        totals = {k: sum(r["counts"][k] for r in rows)
-                  for k in (PASSED, FAILED, NOT_IMPLEMENTED, SKIPPED)}
+        totals = {
+            k: sum(r["counts"][k] for r in rows) for k in (PASSED, FAILED, NOT_IMPLEMENTED, SKIPPED)
+        }
         return {
             "target": self.target,
             "implementation": self.implementation,
@@ -95,13 +113,19 @@ class Report:
         }
 
     def markdown(self, data: dict[str, Any]) -> str:
-        icon = {PASSED: "✅ passed", FAILED: "❌ failed", NOT_IMPLEMENTED: "⬜ not implemented",
-                SKIPPED: "⏭ skipped", NO_CASES: "· no contract yet"}
+        icon = {
+            PASSED: "✅ passed",
+            FAILED: "❌ failed",
+            NOT_IMPLEMENTED: "⬜ not implemented",
+            SKIPPED: "⏭ skipped",
+            NO_CASES: "· no contract yet",
+        }
         lines = [
             f"# Conformance report: {data['implementation'] or 'unknown'} at {data['target']}",
             "",
             f"Run {data['started']}, {data['duration_s']} s. Cases: "
-            + ", ".join(f"{v} {k}" for k, v in data["totals"].items()) + ".",
+            + ", ".join(f"{v} {k}" for k, v in data["totals"].items())
+            + ".",
             "",
             "| concept | title | level | status | passed | failed | not impl. | duration (s) |",
             "|---|---|---|---|---|---|---|---|",
@@ -113,8 +137,12 @@ class Report:
                 f"{icon[row['status']]} | {c[PASSED]} | {c[FAILED]} | {c[NOT_IMPLEMENTED]} | "
                 f"{row['duration_s']:.2f} |"
             )
-        failed = [(r["concept"], k) for r in data["concepts"] for k in r["cases"]
-                  if k["outcome"] == FAILED]
+        failed = [
+            (r["concept"], k)
+            for r in data["concepts"]
+            for k in r["cases"]
+            if k["outcome"] == FAILED
+        ]
         if failed:
             lines += ["", "## Failed cases", ""]
             lines += [f"- `{case['id']}` ({concept})" for concept, case in failed]

@@ -108,8 +108,9 @@ class ServedApp:
             pass
 
 
-def serve_environment(workdir: Path, smtp_port: int, admin_email: str, admin_password: str,
-                      cors_origin: str) -> dict[str, str]:
+def serve_environment(
+    workdir: Path, smtp_port: int, admin_email: str, admin_password: str, cors_origin: str
+) -> dict[str, str]:
     """The environment interface the harness gives a server it starts."""
     uploads = workdir / "uploads"
     uploads.mkdir(parents=True, exist_ok=True)

@@ -21,7 +21,7 @@ class _FolderHandler:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 - aiosmtpd API
+    async def handle_DATA(self, server, session, envelope) -> str:
         name = f"{time.time_ns()}-{uuid.uuid4().hex}.eml"
         tmp = self.folder / (name + ".tmp")
         tmp.write_bytes(envelope.original_content or envelope.content)

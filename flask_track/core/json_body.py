@@ -41,9 +41,7 @@ def parse_json_bytes(data: bytes) -> Any:
     except (ValueError, UnicodeDecodeError, RecursionError):
         # json.JSONDecodeError is a ValueError; so are our NaN/overflow refusals and
         # Python's limit on the digits of a huge integer.
-        raise ProblemError(
-            400, "malformed-json", "The request body is not valid JSON."
-        ) from None
+        raise ProblemError(400, "malformed-json", "The request body is not valid JSON.") from None
 
 
 def read_json_body(req: Request | None = None) -> Any:

@@ -60,7 +60,7 @@ class StdoutHandler(logging.StreamHandler):
         super().__init__(sys.stdout)
 
     @property  # type: ignore[override]
-    def stream(self):  # noqa: D102
+    def stream(self):
         return sys.stdout
 
     @stream.setter

@@ -76,7 +76,7 @@ def schema_name(schema: type[Schema] | Schema) -> str:
 class ProblemResponsesPlugin(BasePlugin):
     """Document the error statuses shared by whole classes of routes."""
 
-    def operation_helper(self, path=None, operations=None, **kwargs) -> None:  # noqa: D102
+    def operation_helper(self, path=None, operations=None, **kwargs) -> None:
         for operation in (operations or {}).values():
             responses = operation.setdefault("responses", {})
             if "requestBody" in operation:
@@ -131,6 +131,4 @@ def init_openapi(app: Flask, api: Api) -> None:
     api.register_converter(
         IdConverter, lambda _converter: {"type": "integer", "minimum": 0, "maximum": MAX_ID}
     )
-    app.add_url_rule(
-        "/docs/static/<path:filename>", "swagger_ui_static", swagger_ui_static
-    )
+    app.add_url_rule("/docs/static/<path:filename>", "swagger_ui_static", swagger_ui_static)

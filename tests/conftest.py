@@ -1,0 +1,30 @@
+"""White-box tests of flask_track with the Flask test client."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import flask_migrate
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from flask_track import create_app
+from flask_track.config import TestingConfig
+
+
+@pytest.fixture
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
+    """A testing app on a fresh, migrated SQLite file."""
+    monkeypatch.setenv("APP_ENV", "testing")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'unit.sqlite3'}")
+    monkeypatch.setenv("UPLOAD_DIR", str(tmp_path / "uploads"))
+    application = create_app(TestingConfig())
+    with application.app_context():
+        flask_migrate.upgrade()
+    return application
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
