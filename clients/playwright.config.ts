@@ -46,7 +46,8 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        command: `${process.env.E2E_PYTHON ?? 'python3'} -m gunicorn -k gthread --threads 4 -w 1 -b 127.0.0.1:${port} 'flask_track:create_app()'`,
+        // The same server command as production and the contract harness: migrations, then gunicorn.
+        command: `${process.env.E2E_PYTHON ?? 'python3'} -m flask_track.serve --workers 1 --threads 4 --port ${port}`,
         cwd: '..',
         url: `${baseURL}/health`,
         reuseExistingServer: false,
@@ -59,6 +60,10 @@ export default defineConfig({
           DATABASE_URL: databaseUrl,
           SECRET_KEY: 'e2e-secret-key-not-for-production',
           JWT_SECRET_KEY: 'e2e-jwt-secret-key-not-for-production',
+          ADMIN_EMAIL: 'e2e-admin@example.com',
+          ADMIN_PASSWORD: 'e2e-admin-password-not-for-production',
+          // Pages of later concepts send mail; nothing listens here, delivery is retried.
+          SMTP_PORT: '2599',
         },
       },
 });

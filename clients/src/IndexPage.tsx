@@ -24,7 +24,7 @@ const LEVELS: Level[] = [1, 2, 3, 4, 5];
 export function mergeConcepts(server: ServerConcept[]): Row[] {
   const rows = new Map<string, Row>();
   for (const c of server) {
-    const level = (LEVELS.includes(c.level as Level) ? c.level : conceptById.get(c.id)?.level ?? 5) as Level;
+    const level = LEVELS.find((l) => l === c.level) ?? conceptById.get(c.id)?.level ?? 5;
     rows.set(c.id, { id: c.id, title: c.title, level, onServer: true, hasPage: conceptById.has(c.id) });
   }
   for (const page of conceptPages) {
