@@ -22,6 +22,8 @@ have_node() {
 
 # .venv with the package (editable) and the dev tools; reinstalled when pyproject.toml changes.
 ensure_venv() {
+    # tox may leave a `.venv` *file* (a pointer to its last env) where our venv belongs.
+    [ -f .venv ] && rm -f .venv
     [ -x .venv/bin/python ] || { say "creating .venv"; "$PYTHON" -m venv .venv; }
     local stamp=.venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)
     if [ ! -f "$stamp" ]; then
