@@ -17,7 +17,7 @@ need_python() {
 
 have_node() {
     command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 &&
-        node -e 'process.exit(+process.versions.node.split(".")[0] < 20)'
+        node -e 'process.exit(Number(process.versions.node.split(".")[0]) < 20 ? 1 : 0)'
 }
 
 # .venv with the package (editable) and the dev tools; reinstalled when pyproject.toml changes.
