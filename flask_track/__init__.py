@@ -13,6 +13,7 @@ from flask_track.config import Config, config_for
 from flask_track.core.cli import ladder_cli
 from flask_track.core.client import init_client
 from flask_track.core.database import init_database
+from flask_track.core.json_provider import JsonProvider
 from flask_track.core.ladder import load_ladder
 from flask_track.core.logging import configure_logging
 from flask_track.core.middleware import init_middleware
@@ -43,13 +44,13 @@ EXPOSED_HEADERS = [
 def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     """Build the app: a Config object, a mapping of overrides, or None for APP_ENV's config."""
     app = Flask(__name__, instance_relative_config=True)
+    app.json = JsonProvider(app)
     settings = config if isinstance(config, Config) else config_for()
     settings.validate()
     app.config.from_object(settings)
     if isinstance(config, Mapping):
         app.config.update(config)
     app.config["API_VERSION"] = __version__
-    app.json.sort_keys = False  # keep fields in the order the schema declares them
 
     configure_logging()
     # Order matters: request id and timing hooks first, so every later hook and handler

@@ -69,6 +69,12 @@ class Config:
         self.CORS_ORIGINS = _csv(env.get("CORS_ORIGINS", self.default_cors_origins()))
         self.PUBLIC_URL = env.get("PUBLIC_URL", "http://127.0.0.1:5000").rstrip("/")
         self.TRUSTED_PROXY_HOPS = int(env.get("TRUSTED_PROXY_HOPS", "0"))
+        # Level 3 auth (core/auth.py refuses argon2id costs below OWASP's floor at start-up).
+        self.ARGON2_MEMORY_KIB = int(env.get("ARGON2_MEMORY_KIB", "19456"))  # 19 MiB
+        self.ARGON2_TIME_COST = int(env.get("ARGON2_TIME_COST", "2"))
+        self.ARGON2_PARALLELISM = int(env.get("ARGON2_PARALLELISM", "1"))
+        self.JWT_ACCESS_TOKEN_EXPIRES = int(env.get("JWT_ACCESS_TOKEN_EXPIRES_S", "900"))
+        self.JWT_REFRESH_TOKEN_EXPIRES = int(env.get("JWT_REFRESH_TOKEN_EXPIRES_S", "1209600"))
         # Where the built React client lives; served at / when index.html exists.
         self.CLIENT_DIST_DIR = env.get(
             "CLIENT_DIST_DIR", str(Path(__file__).resolve().parent.parent / "clients" / "dist")
@@ -97,6 +103,7 @@ class TestingConfig(Config):
 
     ENV_NAME = "testing"
     TESTING = True
+    __test__ = False  # a config class, not a pytest test class
 
 
 class ProductionConfig(Config):

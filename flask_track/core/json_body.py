@@ -12,6 +12,7 @@ import json
 import math
 from typing import Any
 
+import marshmallow as ma
 from flask import Request, request
 from webargs import core as webargs_core
 from webargs.flaskparser import FlaskParser
@@ -57,7 +58,31 @@ def read_json_body(req: Request | None = None) -> Any:
 
 
 class StrictJsonParser(FlaskParser):
-    """webargs parser whose JSON location follows read_json_body()'s rules."""
+    """webargs parser whose JSON location follows read_json_body()'s rules, and whose query
+    string refuses a single-valued parameter given more than once."""
 
     def _raw_load_json(self, req: Request) -> Any:
         return read_json_body(req)
+
+    def load_querystring(self, req: Request, schema: ma.Schema) -> Any:
+        proxy = super().load_querystring(req, schema)
+        # `?limit=5&limit=500` would silently use the first value (webargs' MultiDictProxy):
+        # one reader (a cache, a proxy, a WAF) may check one value and the app use the other.
+        # Repeats of a declared single-valued parameter are a 422 naming it (found by fuzzing).
+        repeated = {
+            name: ["Give this parameter once."]
+            for name in _declared_names(schema)
+            if name not in proxy.multiple_keys and len(req.args.getlist(name)) > 1
+        }
+        if repeated:
+            raise ma.ValidationError(repeated)
+        return proxy
+
+
+def _declared_names(schema: ma.Schema) -> list[str]:
+    """The names a schema's fields are read under (data_key when set)."""
+    return [
+        field.data_key if field.data_key is not None else name
+        for name, field in schema.fields.items()
+        if not field.dump_only
+    ]

@@ -23,7 +23,7 @@ class FolderHandler:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 - aiosmtpd API
+    async def handle_DATA(self, server, session, envelope) -> str:
         content = envelope.original_content or envelope.content
         path = self.folder / f"{time.time_ns()}-{uuid.uuid4().hex[:8]}.eml"
         path.write_bytes(content)

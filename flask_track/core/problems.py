@@ -36,6 +36,14 @@ SLUG_FOR_STATUS: dict[int, str] = {
 }
 
 
+def status_phrase(status: int) -> str:
+    """The reason phrase of a status; codes nobody registered (499, 599) get a generic one."""
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Unassigned status"
+
+
 class ProblemError(Exception):
     """Raise from anywhere in a request to answer with a problem+json response."""
 
@@ -49,7 +57,7 @@ class ProblemError(Exception):
         headers: Mapping[str, str] | None = None,
         **extra: Any,
     ) -> None:
-        super().__init__(detail or title or HTTPStatus(status).phrase)
+        super().__init__(detail or title or status_phrase(status))
         self.status = status
         self.slug = slug
         self.detail = detail
@@ -73,7 +81,7 @@ def problem_response(
     **extra: Any,
 ) -> Response:
     """Build an application/problem+json response."""
-    phrase = HTTPStatus(status).phrase
+    phrase = status_phrase(status)
     body: dict[str, Any] = {
         "type": problem_type(slug),
         "title": title or phrase,

@@ -1,0 +1,77 @@
+"""The newest log records of this process, kept in memory so /p09/logs can show them."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections import deque
+from typing import Any
+
+from flask_track.core.logging import LOGGER_NAME, RequestIdFilter, record_to_dict
+
+CAPACITY = 1000
+
+# Fields a record may carry that must not be served over HTTP even to a debugging client:
+# a traceback quotes exception text, file paths and locals-derived values (see p08's boom).
+WITHHELD = frozenset({"traceback"})
+
+
+class RingBuffer:
+    """The newest `capacity` records; older ones fall off the far end.
+
+    A deque with maxlen drops the oldest entry in O(1) on append. The lock makes "copy the
+    records" consistent: iterating a deque while another thread appends raises RuntimeError.
+    """
+
+    def __init__(self, capacity: int = CAPACITY) -> None:
+        self._records: deque[dict[str, Any]] = deque(maxlen=capacity)
+        self._lock = threading.Lock()
+
+    def append(self, record: dict[str, Any]) -> None:
+        with self._lock:
+            self._records.append(record)
+
+    def for_request(self, request_id: str) -> list[dict[str, Any]]:
+        """The records of one request, oldest first (the order they were logged)."""
+        with self._lock:
+            return [r for r in self._records if r.get("request_id") == request_id]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._records.clear()
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._records)
+
+
+class BufferHandler(logging.Handler):
+    """A logging handler that stores each record's structured dict in a RingBuffer."""
+
+    def __init__(self, buffer: RingBuffer) -> None:
+        super().__init__()
+        self.buffer = buffer
+        # The stdout handler stamps request ids through this filter too; having our own copy
+        # means the buffer does not depend on which handler happens to run first.
+        self.addFilter(RequestIdFilter())
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            data = {k: v for k, v in record_to_dict(record).items() if k not in WITHHELD}
+            # Store what the JSON log line holds (default=str, like JsonFormatter), so a field
+            # some code logs as an object can never make GET /p09/logs fail to serialize.
+            self.buffer.append(json.loads(json.dumps(data, default=str)))
+        except Exception:  # a logging failure must never break the request that logged
+            self.handleError(record)
+
+
+BUFFER = RingBuffer()
+HANDLER = BufferHandler(BUFFER)
+
+
+def attach() -> None:
+    """Feed the buffer from the app's logger tree; idempotent (tests build many apps)."""
+    logger = logging.getLogger(LOGGER_NAME)
+    if HANDLER not in logger.handlers:
+        logger.addHandler(HANDLER)
