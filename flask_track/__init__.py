@@ -43,7 +43,8 @@ EXPOSED_HEADERS = [
 
 def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     """Build the app: a Config object, a mapping of overrides, or None for APP_ENV's config."""
-    app = Flask(__name__, instance_relative_config=True)
+    # No /static route: the API has no Flask static folder (the client is served by core.client).
+    app = Flask(__name__, instance_relative_config=True, static_folder=None)
     app.json = JsonProvider(app)
     settings = config if isinstance(config, Config) else config_for()
     settings.validate()
@@ -67,6 +68,7 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
             origins=app.config["CORS_ORIGINS"],
             expose_headers=EXPOSED_HEADERS,
             supports_credentials=False,
+            always_send=False,  # no CORS headers on requests that did not ask (no Origin)
             max_age=600,
         )
     init_openapi(app, api)

@@ -90,7 +90,6 @@ def test_delete_answers_204_without_content_type(client: FlaskClient) -> None:
     [
         (401, "WWW-Authenticate", "Bearer"),
         (405, "Allow", "GET, HEAD, OPTIONS"),
-        (407, "Proxy-Authenticate", 'Basic realm="p06"'),
         (429, "Retry-After", "1"),
         (503, "Retry-After", "1"),
     ],

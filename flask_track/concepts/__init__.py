@@ -11,4 +11,5 @@ LADDER: tuple[str, ...] = (
     "p07_validation",
     "p08_error_handler",
     "p09_request_logger",
+    "p10_api_docs",
 )

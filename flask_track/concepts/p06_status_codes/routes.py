@@ -35,7 +35,8 @@ NO_CONTENT = frozenset({204, 205, 304})
 STATUS_HEADERS: dict[int, dict[str, str]] = {
     401: {"WWW-Authenticate": "Bearer"},  # RFC 9110 §15.5.2: MUST; CATALOG §0: Bearer
     405: {"Allow": "GET, HEAD, OPTIONS"},  # §15.5.6: MUST list what this URL does allow
-    407: {"Proxy-Authenticate": 'Basic realm="p06"'},  # §15.5.8: MUST
+    # 407 would need Proxy-Authenticate (§15.5.8), but that is a hop-by-hop header: WSGI
+    # forbids applications to send it and gunicorn drops it. So 407 answers without one.
     429: {"Retry-After": "1"},  # RFC 6585 §4: MAY, and the one thing a client wants to know
     503: {"Retry-After": "1"},  # §15.6.4: SHOULD
 }

@@ -1,0 +1,156 @@
+"""Hooks on every request: request id, Server-Timing, nosniff, CORS, the JSON access log."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from flask_track import config as cfg  # the module: pytest would collect a Test* class
+from flask_track import create_app
+
+ALLOWED = "http://allowed.example"
+SERVER_TIMING = re.compile(r"^app;dur=[0-9]+(\.[0-9]+)?(, .+)?$")
+# One request of each kind: success, routing 404, 405, and an error raised in a view.
+EVERY_KIND = [("GET", "/health", 200), ("GET", "/nope", 404), ("DELETE", "/health", 405)]
+
+
+def make_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cors: str | None) -> Flask:
+    """A testing app with CORS_ORIGINS set to `cors` (None: the variable is not set at all)."""
+    monkeypatch.setenv("APP_ENV", "testing")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'mw.sqlite3'}")
+    if cors is None:
+        monkeypatch.delenv("CORS_ORIGINS", raising=False)
+    else:
+        monkeypatch.setenv("CORS_ORIGINS", cors)
+    return create_app(cfg.TestingConfig())
+
+
+# ---------------------------------------------------------------- request id
+
+
+def test_a_well_formed_request_id_is_echoed(client: FlaskClient):
+    sent = "Abc.123_-" + "x" * 100
+    assert client.get("/health", headers={"X-Request-ID": sent}).headers["X-Request-ID"] == sent
+
+
+@pytest.mark.parametrize(
+    "sent", ["x" * 129, "has space", "semi;colon", "<script>", "ünï", "a\tb", ""]
+)
+def test_a_malformed_request_id_is_replaced_by_a_uuid4(client: FlaskClient, sent: str):
+    got = client.get("/health", headers={"X-Request-ID": sent}).headers["X-Request-ID"]
+    assert got != sent
+    assert uuid.UUID(got).version == 4
+
+
+def test_each_request_gets_its_own_id(client: FlaskClient):
+    ids = {client.get("/health").headers["X-Request-ID"] for _ in range(5)}
+    assert len(ids) == 5
+
+
+def test_problem_request_id_is_the_header(client: FlaskClient):
+    response = client.get("/nope", headers={"X-Request-ID": "trace-me"})
+    assert response.get_json()["request_id"] == "trace-me"
+    assert response.headers["X-Request-ID"] == "trace-me"
+
+
+# ---------------------------------------------------------------- headers on every response
+
+
+@pytest.mark.parametrize(("method", "path", "status"), EVERY_KIND)
+def test_every_response_has_timing_nosniff_and_an_id(
+    client: FlaskClient, method: str, path: str, status: int
+):
+    response = client.open(path, method=method)
+    assert response.status_code == status
+    assert SERVER_TIMING.match(response.headers["Server-Timing"])
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Request-ID"]
+
+
+# ---------------------------------------------------------------- CORS
+
+
+def test_cors_answers_a_listed_origin(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    client = make_app(monkeypatch, tmp_path, f"{ALLOWED},http://other.example").test_client()
+    response = client.get("/health", headers={"Origin": ALLOWED})
+    assert response.headers["Access-Control-Allow-Origin"] == ALLOWED
+    assert "X-Request-ID" in response.headers["Access-Control-Expose-Headers"]
+    assert response.headers.get("Access-Control-Allow-Credentials") is None
+
+
+def test_cors_preflight_for_a_listed_origin(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    client = make_app(monkeypatch, tmp_path, ALLOWED).test_client()
+    response = client.options(
+        "/p01/health", headers={"Origin": ALLOWED, "Access-Control-Request-Method": "GET"}
+    )
+    assert response.status_code == 200
+    assert response.headers["Access-Control-Allow-Origin"] == ALLOWED
+    assert "GET" in response.headers["Access-Control-Allow-Methods"]
+
+
+@pytest.mark.parametrize("method", ["GET", "OPTIONS"])
+def test_cors_ignores_an_unlisted_origin(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, method: str
+):
+    client = make_app(monkeypatch, tmp_path, ALLOWED).test_client()
+    response = client.open(
+        "/health",
+        method=method,
+        headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "GET"},
+    )
+    assert "Access-Control-Allow-Origin" not in response.headers
+
+
+@pytest.mark.parametrize("cors", [None, ""])
+def test_no_cors_origins_means_no_cors_headers(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cors: str | None
+):
+    app = make_app(monkeypatch, tmp_path, cors)
+    assert app.config["CORS_ORIGINS"] == []
+    response = app.test_client().get("/health", headers={"Origin": ALLOWED})
+    assert response.status_code == 200
+    assert not [k for k, _ in response.headers.items() if k.startswith("Access-Control-")]
+
+
+# ---------------------------------------------------------------- the JSON access log
+
+
+def log_records(out: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize(("method", "path", "status"), EVERY_KIND)
+def test_one_json_access_line_per_request(
+    client: FlaskClient,
+    capsys: pytest.CaptureFixture[str],
+    method: str,
+    path: str,
+    status: int,
+):
+    capsys.readouterr()  # drop what app creation logged
+    response = client.open(path + "?token=do-not-log", method=method)
+    out = capsys.readouterr().out
+    access = [r for r in log_records(out) if r["logger"] == "flask_track.access"]
+    assert len(access) == 1
+    line = access[0]
+    assert line["method"] == method
+    assert line["path"] == path  # the path only: query strings may carry secrets
+    assert line["status"] == status
+    assert isinstance(line["duration_ms"], int | float) and line["duration_ms"] >= 0
+    assert line["request_id"] == response.headers["X-Request-ID"]
+    assert "do-not-log" not in out
+
+
+def test_every_log_line_is_one_json_object(client: FlaskClient, capsys: pytest.CaptureFixture[str]):
+    client.get("/health")
+    client.get("/nope")
+    for line in capsys.readouterr().out.splitlines():
+        record = json.loads(line)
+        assert {"ts", "level", "logger", "message"} <= set(record)
