@@ -10,6 +10,7 @@ from flask import Flask
 
 from flask_track.concepts import LADDER
 from flask_track.config import Config, config_for
+from flask_track.core.auth import init_auth
 from flask_track.core.cli import ladder_cli
 from flask_track.core.client import init_client
 from flask_track.core.database import init_database
@@ -72,6 +73,8 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
             max_age=600,
         )
     init_openapi(app, api)
+    # After the Api (its spec gets the bearer scheme), before the concepts that use it.
+    init_auth(app)
 
     api.register_blueprint(app_routes)
     ladder = load_ladder(LADDER)

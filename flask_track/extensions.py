@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from flask_cors import CORS
+from flask_jwt_extended import JWTManager
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy.orm import DeclarativeBase
@@ -18,3 +21,7 @@ api = Api()
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 cors = CORS()
+# Level 3: JWTs (loaders and settings in core/auth.py) and the rate limiter's storage
+# (memory:// per process, or Redis when REDIS_URL is set); no limit applies unless a route asks.
+jwt = JWTManager()
+limiter = Limiter(get_remote_address)

@@ -29,10 +29,13 @@ def migrate() -> None:
     import flask_migrate
 
     from flask_track import create_app
+    from flask_track.core.auth import ensure_admin
 
     app = create_app()
     with app.app_context():
         flask_migrate.upgrade()
+        # Once, before gunicorn forks its workers: the admin from ADMIN_EMAIL/ADMIN_PASSWORD.
+        ensure_admin(app)
 
 
 def gunicorn_argv(args: argparse.Namespace) -> list[str]:

@@ -11,6 +11,7 @@ describe('index page', () => {
         { id: 'p01', slug: 'health-check', title: 'Health check', level: 1 },
         { id: 'p02', slug: 'json-response', title: 'JSON response', level: 1 },
         { id: 'p11', slug: 'db-connection', title: 'Database connection', level: 2 },
+        { id: 'p41', slug: 'oauth-login', title: 'OAuth login', level: 5 },
       ],
     });
 
@@ -28,9 +29,15 @@ describe('index page', () => {
 
     const level2 = screen.getByTestId('level-2');
     expect(level2).toHaveTextContent('p11 Database connection');
-    expect(within(level2).getByText('no client page yet')).toBeInTheDocument();
+    expect(within(level2).queryByText('no client page yet')).not.toBeInTheDocument();
     expect(screen.getByRole('heading', { name: /Level 2/ })).toBeInTheDocument();
-    expect(screen.queryByTestId('level-3')).not.toBeInTheDocument();
+
+    // A concept the server serves but this client has no page for (yet).
+    const level5 = screen.getByTestId('level-5');
+    expect(level5).toHaveTextContent('p41 OAuth login');
+    expect(within(level5).getByText('no client page yet')).toBeInTheDocument();
+    // No level without a server concept or a client page is shown.
+    expect(screen.queryByTestId('level-4')).not.toBeInTheDocument();
   });
 
   it('shows an error box when /concepts fails', async () => {

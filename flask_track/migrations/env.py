@@ -21,6 +21,11 @@ def get_engine():
     return current_app.extensions['migrate'].db.engine
 
 
+def include_object(obj, name, type_, reflected, compare_to):
+    """Leave alone tables that exist only in the database (hand-written DDL)."""
+    return not (type_ == "table" and reflected and compare_to is None)
+
+
 def get_engine_url():
     try:
         return get_engine().url.render_as_string(hide_password=False).replace(
@@ -88,6 +93,8 @@ def run_migrations_online():
                 logger.info('No changes in schema detected.')
 
     conf_args = current_app.extensions['migrate'].configure_args
+    # Tables the models do not know (p12's hand-written `notes`) are not Alembic's to drop.
+    conf_args.setdefault("include_object", include_object)
     if conf_args.get("process_revision_directives") is None:
         conf_args["process_revision_directives"] = process_revision_directives
 

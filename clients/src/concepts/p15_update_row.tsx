@@ -1,0 +1,45 @@
+import { useState, type FormEvent } from 'react';
+import { useApiCall } from '../api';
+import { ResponseViewer } from '../components/ResponseViewer';
+
+export default function P15UpdateRow() {
+  const { result, loading, run } = useApiCall();
+  const [id, setId] = useState('1');
+  const [title, setTitle] = useState('Edited title');
+  const [ifMatch, setIfMatch] = useState('');
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const headers: Record<string, string> = ifMatch.trim() ? { 'If-Match': ifMatch.trim() } : {};
+    run({ method: 'PATCH', path: `/p15/notes/${encodeURIComponent(id.trim())}`, body: { title }, headers });
+  }
+
+  return (
+    <>
+      <p>
+        <code>{'PATCH /p15/notes/{id}'}</code> changes some fields (<code>PUT</code> replaces all) and answers{' '}
+        <code>200</code> with a later <code>updated_at</code> and a new <code>ETag</code>. Paste the ETag you read on
+        the p14 page into If-Match: if someone changed the note since, the answer is <code>412</code> and nothing is
+        overwritten. That is how a lost update is prevented.
+      </p>
+      <form onSubmit={submit}>
+        <label>
+          Note id
+          <input inputMode="numeric" value={id} onChange={(e) => setId(e.target.value)} />
+        </label>
+        <label>
+          New title
+          <input value={title} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <label>
+          If-Match (optional)
+          <input value={ifMatch} onChange={(e) => setIfMatch(e.target.value)} placeholder='"…etag…"' />
+        </label>
+        <button type="submit" disabled={loading}>
+          Update note
+        </button>
+      </form>
+      <ResponseViewer result={result} loading={loading} />
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+"""Level 3 contracts: auth (p21-p30)."""

@@ -1,0 +1,25 @@
+"""POST /p23/login: the credential check every token route reuses (core.auth.authenticate)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_track.concepts.p23_login.schemas import LoginIn, LoginOut
+from flask_track.core.auth import NO_STORE, authenticate
+from flask_track.core.openapi import Blueprint
+
+blp = Blueprint("p23", __name__, description="p23 Login")
+
+NO_STORE_DOC = {"Cache-Control": {"schema": {"type": "string"}}}
+
+
+@blp.route("/login", methods=["POST"])
+@blp.arguments(LoginIn)
+@blp.response(200, LoginOut, headers=NO_STORE_DOC)
+@blp.alt_response(401, response="UNAUTHORIZED")
+@blp.alt_response(429, response="TOO_MANY_REQUESTS")
+@blp.alt_response(503, response="SERVICE_UNAVAILABLE")
+def login(data: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
+    """Check an email and password; the same 401 for a wrong password and an unknown email."""
+    user = authenticate(data["email"], data["password"])
+    return {"user": user}, 200, NO_STORE

@@ -1,0 +1,110 @@
+"""POST /p28/login and POST /p28/refresh: token pairs, rotation, reuse detection."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Any
+
+import sqlalchemy as sa
+
+from flask_track.concepts.p22_signup.models import User
+from flask_track.concepts.p28_refresh_token.models import RefreshTokenFamily
+from flask_track.concepts.p28_refresh_token.schemas import PairLoginIn, RefreshIn, TokenPairOut
+from flask_track.core.auth import (
+    NO_STORE,
+    TokenProblem,
+    authenticate,
+    issue_access_token,
+    issue_refresh_token,
+    verify_body_token,
+)
+from flask_track.core.openapi import Blueprint
+from flask_track.core.types import utcnow
+from flask_track.extensions import db
+
+blp = Blueprint("p28", __name__, description="p28 Refresh token")
+log = logging.getLogger("flask_track.auth")
+
+NO_STORE_DOC = {"Cache-Control": {"schema": {"type": "string"}}}
+
+
+def _pair(user: User, refresh_token: str, refresh_seconds: int) -> dict[str, Any]:
+    access_token, expires_in = issue_access_token(user)
+    return {
+        "access_token": access_token,
+        "refresh_token": refresh_token,
+        "token_type": "Bearer",
+        "expires_in": expires_in,
+        "refresh_expires_in": refresh_seconds,
+    }
+
+
+@blp.route("/login", methods=["POST"])
+@blp.arguments(PairLoginIn)
+@blp.response(200, TokenPairOut, headers=NO_STORE_DOC)
+@blp.alt_response(401, response="UNAUTHORIZED")
+@blp.alt_response(429, response="TOO_MANY_REQUESTS")
+@blp.alt_response(503, response="SERVICE_UNAVAILABLE")
+def login(data: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
+    """Log in: an access token and the first refresh token of a new family."""
+    user = authenticate(data["email"], data["password"])
+    family_id = str(uuid.uuid4())
+    refresh_token, jti, expires_at, seconds = issue_refresh_token(user, family_id)
+    # Housekeeping on the way: this user's families that can no longer be used.
+    db.session.execute(
+        sa.delete(RefreshTokenFamily).where(
+            RefreshTokenFamily.user_id == user.id, RefreshTokenFamily.expires_at < utcnow()
+        )
+    )
+    db.session.add(
+        RefreshTokenFamily(id=family_id, user_id=user.id, current_jti=jti, expires_at=expires_at)
+    )
+    db.session.commit()
+    return _pair(user, refresh_token, seconds), 200, NO_STORE
+
+
+@blp.route("/refresh", methods=["POST"])
+@blp.arguments(RefreshIn)
+@blp.response(200, TokenPairOut, headers=NO_STORE_DOC)
+@blp.alt_response(401, response="UNAUTHORIZED")
+def refresh(data: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
+    """Exchange the newest refresh token for a new pair; a replayed one revokes its family."""
+    # Signature, expiry, kind (an access token here is token-invalid), user, logout-all.
+    payload, user = verify_body_token(data["refresh_token"], "refresh")
+    family_id = payload.get("family")
+    if not isinstance(family_id, str):
+        raise TokenProblem("token-invalid", "The refresh token has no family.")
+    new_token, new_jti, expires_at, seconds = issue_refresh_token(user, family_id)
+    # Compare-and-swap in ONE statement: of two concurrent uses of the same token (two
+    # workers, two tabs, or a thief racing the owner), exactly one matches current_jti.
+    swapped = db.session.execute(
+        sa.update(RefreshTokenFamily)
+        .where(
+            RefreshTokenFamily.id == family_id,
+            RefreshTokenFamily.user_id == user.id,
+            RefreshTokenFamily.current_jti == payload["jti"],
+            RefreshTokenFamily.revoked_at.is_(None),
+        )
+        .values(current_jti=new_jti, expires_at=expires_at)
+    )
+    if swapped.rowcount == 1:
+        db.session.commit()
+        return _pair(user, new_token, seconds), 200, NO_STORE
+    db.session.rollback()
+    family = db.session.get(RefreshTokenFamily, family_id)
+    if family is None or family.user_id != user.id:
+        raise TokenProblem("token-invalid", "The refresh token's family does not exist.")
+    if family.revoked_at is None:
+        # A spent token came back: revoke the family, so the newest token dies too.
+        db.session.execute(
+            sa.update(RefreshTokenFamily)
+            .where(RefreshTokenFamily.id == family_id, RefreshTokenFamily.revoked_at.is_(None))
+            .values(revoked_at=utcnow(), revoked_reason="reuse")
+        )
+        db.session.commit()
+        log.warning(
+            "refresh token reuse: family revoked",
+            extra={"fields": {"event": "refresh_reuse", "user_id": user.id, "family": family_id}},
+        )
+    raise TokenProblem("token-revoked", "This refresh token was already used or revoked.")
