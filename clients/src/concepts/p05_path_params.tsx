@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useApiCall } from '../api';
+import { Field } from '../components/Field';
 import { ResponseViewer } from '../components/ResponseViewer';
 
 export default function P05PathParams() {
@@ -19,10 +20,7 @@ export default function P05PathParams() {
         (try <code>abc</code> or <code>-1</code>) answers a <code>404</code> problem.
       </p>
       <form onSubmit={submit}>
-        <label>
-          User id
-          <input value={id} onChange={(e) => setId(e.target.value)} />
-        </label>
+        <Field label="User id" value={id} onChange={setId} />
         <button type="submit" disabled={loading}>
           Get user
         </button>

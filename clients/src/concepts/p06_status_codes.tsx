@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useApiCall } from '../api';
+import { Field } from '../components/Field';
 import { ResponseViewer } from '../components/ResponseViewer';
 
 export default function P06StatusCodes() {
@@ -20,10 +21,7 @@ export default function P06StatusCodes() {
         <code>422</code> for a code outside that range.
       </p>
       <form onSubmit={submit}>
-        <label>
-          Status code
-          <input inputMode="numeric" value={code} onChange={(e) => setCode(e.target.value)} />
-        </label>
+        <Field label="Status code" inputMode="numeric" value={code} onChange={setCode} />
         <button type="submit" disabled={loading}>
           Get status
         </button>

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useApiCall } from '../api';
+import { Field } from '../components/Field';
 import { ResponseViewer } from '../components/ResponseViewer';
+import { integerOrText } from '../form';
 
 const DEFAULTS = {
   username: 'ada_lovelace',
@@ -14,7 +16,7 @@ type Fields = typeof DEFAULTS;
 /** The JSON body: age as a number when it is an integer (else the raw text), website only when filled. */
 export function registrationBody(fields: Fields): Record<string, unknown> {
   const { website, age, ...rest } = fields;
-  const body: Record<string, unknown> = { ...rest, age: /^-?\d+$/.test(age.trim()) ? Number(age) : age };
+  const body: Record<string, unknown> = { ...rest, age: integerOrText(age) };
   if (website.trim() !== '') body.website = website;
   return body;
 }
@@ -22,8 +24,7 @@ export function registrationBody(fields: Fields): Record<string, unknown> {
 export default function P07Validation() {
   const { result, loading, run } = useApiCall();
   const [fields, setFields] = useState<Fields>(DEFAULTS);
-  const set = (name: keyof Fields) => (e: { target: { value: string } }) =>
-    setFields({ ...fields, [name]: e.target.value });
+  const set = (name: keyof Fields) => (value: string) => setFields({ ...fields, [name]: value });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -39,26 +40,11 @@ export default function P07Validation() {
         <code>errors</code> object that lists every bad field at once. No browser-side checks here on purpose.
       </p>
       <form onSubmit={submit} className="grid" noValidate>
-        <label>
-          Username
-          <input value={fields.username} onChange={set('username')} />
-        </label>
-        <label>
-          Email
-          <input value={fields.email} onChange={set('email')} />
-        </label>
-        <label>
-          Age
-          <input value={fields.age} onChange={set('age')} />
-        </label>
-        <label>
-          Password
-          <input type="password" value={fields.password} onChange={set('password')} />
-        </label>
-        <label>
-          Website (optional)
-          <input value={fields.website} onChange={set('website')} placeholder="https://…" />
-        </label>
+        <Field label="Username" value={fields.username} onChange={set('username')} />
+        <Field label="Email" value={fields.email} onChange={set('email')} />
+        <Field label="Age" value={fields.age} onChange={set('age')} />
+        <Field label="Password" type="password" value={fields.password} onChange={set('password')} />
+        <Field label="Website (optional)" value={fields.website} onChange={set('website')} placeholder="https://…" />
         <button type="submit" disabled={loading}>
           Register
         </button>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useApiCall } from '../api';
+import { Field } from '../components/Field';
 import { ResponseViewer } from '../components/ResponseViewer';
 
 export default function P13InsertRow() {
@@ -21,14 +22,8 @@ export default function P13InsertRow() {
         is a <code>409</code>.
       </p>
       <form onSubmit={submit}>
-        <label>
-          Title
-          <input value={title} onChange={(e) => setTitle(e.target.value)} />
-        </label>
-        <label>
-          Body
-          <input value={body} onChange={(e) => setBody(e.target.value)} />
-        </label>
+        <Field label="Title" value={title} onChange={setTitle} />
+        <Field label="Body" value={body} onChange={setBody} />
         <button type="submit" disabled={loading}>
           Insert note
         </button>

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useApiCall } from '../api';
+import { Field } from '../components/Field';
 import { ResponseViewer } from '../components/ResponseViewer';
+import { itemOrListPath } from '../form';
 
 export default function P14ReadRows() {
   const { result, loading, run } = useApiCall();
@@ -9,12 +11,7 @@ export default function P14ReadRows() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const noteId = id.trim();
-    run({
-      path: noteId
-        ? `/p14/notes/${encodeURIComponent(noteId)}`
-        : `/p14/notes?limit=${encodeURIComponent(limit.trim())}`,
-    });
+    run({ path: itemOrListPath('/p14/notes', id, limit) });
   }
 
   return (
@@ -26,14 +23,8 @@ export default function P14ReadRows() {
         Leave the id empty to list.
       </p>
       <form onSubmit={submit}>
-        <label>
-          Note id
-          <input inputMode="numeric" value={id} onChange={(e) => setId(e.target.value)} />
-        </label>
-        <label>
-          Limit
-          <input inputMode="numeric" value={limit} onChange={(e) => setLimit(e.target.value)} />
-        </label>
+        <Field label="Note id" inputMode="numeric" value={id} onChange={setId} />
+        <Field label="Limit" inputMode="numeric" value={limit} onChange={setLimit} />
         <button type="submit" disabled={loading}>
           Read notes
         </button>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useApiCall } from '../api';
+import { Field } from '../components/Field';
 import { ResponseViewer } from '../components/ResponseViewer';
 
 export default function P15UpdateRow() {
@@ -23,18 +24,9 @@ export default function P15UpdateRow() {
         overwritten. That is how a lost update is prevented.
       </p>
       <form onSubmit={submit}>
-        <label>
-          Note id
-          <input inputMode="numeric" value={id} onChange={(e) => setId(e.target.value)} />
-        </label>
-        <label>
-          New title
-          <input value={title} onChange={(e) => setTitle(e.target.value)} />
-        </label>
-        <label>
-          If-Match (optional)
-          <input value={ifMatch} onChange={(e) => setIfMatch(e.target.value)} placeholder='"…etag…"' />
-        </label>
+        <Field label="Note id" inputMode="numeric" value={id} onChange={setId} />
+        <Field label="New title" value={title} onChange={setTitle} />
+        <Field label="If-Match (optional)" value={ifMatch} onChange={setIfMatch} placeholder='"…etag…"' />
         <button type="submit" disabled={loading}>
           Update note
         </button>

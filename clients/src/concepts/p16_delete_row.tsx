@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useApiCall } from '../api';
+import { Field } from '../components/Field';
 import { ResponseViewer } from '../components/ResponseViewer';
 
 export default function P16DeleteRow() {
@@ -19,10 +20,7 @@ export default function P16DeleteRow() {
         never show a different note.
       </p>
       <form onSubmit={submit}>
-        <label>
-          Note id
-          <input inputMode="numeric" value={id} onChange={(e) => setId(e.target.value)} />
-        </label>
+        <Field label="Note id" inputMode="numeric" value={id} onChange={setId} />
         <button type="submit" disabled={loading}>
           Delete note
         </button>

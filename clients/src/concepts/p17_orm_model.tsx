@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useApiCall } from '../api';
+import { Field } from '../components/Field';
 import { ResponseViewer } from '../components/ResponseViewer';
+import { integerOrText } from '../form';
 
 export default function P17OrmModel() {
   const { result, loading, run } = useApiCall();
@@ -12,8 +14,7 @@ export default function P17OrmModel() {
   function submit(event: FormEvent) {
     event.preventDefault();
     // pages is sent as a JSON number when it looks like one, so "abc" shows the 422.
-    const count = /^-?\d+$/.test(pages.trim()) ? Number(pages.trim()) : pages;
-    run({ method: 'POST', path: '/p17/books', body: { title, author, isbn, pages: count } });
+    run({ method: 'POST', path: '/p17/books', body: { title, author, isbn, pages: integerOrText(pages) } });
   }
 
   return (
@@ -25,22 +26,10 @@ export default function P17OrmModel() {
         answers <code>409 conflict</code>; a wrong check digit is a <code>422</code>.
       </p>
       <form onSubmit={submit}>
-        <label>
-          Title
-          <input value={title} onChange={(e) => setTitle(e.target.value)} />
-        </label>
-        <label>
-          Author
-          <input value={author} onChange={(e) => setAuthor(e.target.value)} />
-        </label>
-        <label>
-          ISBN
-          <input value={isbn} onChange={(e) => setIsbn(e.target.value)} />
-        </label>
-        <label>
-          Pages
-          <input inputMode="numeric" value={pages} onChange={(e) => setPages(e.target.value)} />
-        </label>
+        <Field label="Title" value={title} onChange={setTitle} />
+        <Field label="Author" value={author} onChange={setAuthor} />
+        <Field label="ISBN" value={isbn} onChange={setIsbn} />
+        <Field label="Pages" inputMode="numeric" value={pages} onChange={setPages} />
         <button type="submit" disabled={loading}>
           Create book
         </button>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useApiCall } from '../api';
+import { Field } from '../components/Field';
 import { ResponseViewer } from '../components/ResponseViewer';
 
 export default function P18OrmVsSql() {
@@ -21,10 +22,7 @@ export default function P18OrmVsSql() {
         match) or leave it empty for every book.
       </p>
       <form onSubmit={submit}>
-        <label>
-          Author (optional)
-          <input value={author} onChange={(e) => setAuthor(e.target.value)} />
-        </label>
+        <Field label="Author (optional)" value={author} onChange={setAuthor} />
         <button type="submit" disabled={loading}>
           Compare ORM and SQL
         </button>

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useApiCall } from '../api';
+import { Field } from '../components/Field';
 import { ResponseViewer } from '../components/ResponseViewer';
+import { itemOrListPath } from '../form';
 
 export default function P19OneToMany() {
   const { result, loading, run } = useApiCall();
@@ -9,12 +11,7 @@ export default function P19OneToMany() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const postId = id.trim();
-    run({
-      path: postId
-        ? `/p19/posts/${encodeURIComponent(postId)}`
-        : `/p19/posts?limit=${encodeURIComponent(limit.trim())}`,
-    });
+    run({ path: itemOrListPath('/p19/posts', id, limit) });
   }
 
   return (
@@ -26,14 +23,8 @@ export default function P19OneToMany() {
         queries). Deleting a post deletes its comments (ORM cascade and <code>ON DELETE CASCADE</code>).
       </p>
       <form onSubmit={submit}>
-        <label>
-          Post id (empty to list)
-          <input inputMode="numeric" value={id} onChange={(e) => setId(e.target.value)} />
-        </label>
-        <label>
-          Limit
-          <input inputMode="numeric" value={limit} onChange={(e) => setLimit(e.target.value)} />
-        </label>
+        <Field label="Post id (empty to list)" inputMode="numeric" value={id} onChange={setId} />
+        <Field label="Limit" inputMode="numeric" value={limit} onChange={setLimit} />
         <button type="submit" disabled={loading}>
           Load posts
         </button>

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useApiCall } from '../api';
+import { Field } from '../components/Field';
 import { ResponseViewer } from '../components/ResponseViewer';
 
 export default function P20Pagination() {
@@ -34,18 +35,9 @@ export default function P20Pagination() {
         press the button again for the next page.
       </p>
       <form onSubmit={submit}>
-        <label>
-          Limit
-          <input inputMode="numeric" value={limit} onChange={(e) => setLimit(e.target.value)} />
-        </label>
-        <label>
-          Offset (offset pages)
-          <input inputMode="numeric" value={offset} onChange={(e) => setOffset(e.target.value)} />
-        </label>
-        <label>
-          Cursor (keyset pages)
-          <input value={cursor} onChange={(e) => setCursor(e.target.value)} />
-        </label>
+        <Field label="Limit" inputMode="numeric" value={limit} onChange={setLimit} />
+        <Field label="Offset (offset pages)" inputMode="numeric" value={offset} onChange={setOffset} />
+        <Field label="Cursor (keyset pages)" value={cursor} onChange={setCursor} />
         <button type="submit" disabled={loading}>
           Load page
         </button>

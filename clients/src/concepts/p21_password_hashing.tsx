@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useApiCall } from '../api';
+import { Field } from '../components/Field';
 import { ResponseViewer } from '../components/ResponseViewer';
 
 export default function P21PasswordHashing() {
@@ -27,10 +28,7 @@ export default function P21PasswordHashing() {
         upgraded (<code>needs_rehash</code>). Over 1,024 bytes is a <code>422</code>.
       </p>
       <form onSubmit={hashIt}>
-        <label>
-          Password
-          <input value={password} onChange={(e) => setPassword(e.target.value)} />
-        </label>
+        <Field label="Password" value={password} onChange={setPassword} />
         <button type="submit" disabled={loading}>
           Hash password
         </button>
@@ -41,10 +39,7 @@ export default function P21PasswordHashing() {
           run({ method: 'POST', path: '/p21/verify', body: { password, hash } });
         }}
       >
-        <label>
-          Hash
-          <input value={hash} onChange={(e) => setHash(e.target.value)} />
-        </label>
+        <Field label="Hash" value={hash} onChange={setHash} />
         <button type="submit" disabled={loading}>
           Verify password
         </button>

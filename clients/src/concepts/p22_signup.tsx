@@ -1,15 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useApiCall } from '../api';
+import { CredentialsForm, type Credentials } from '../components/CredentialsForm';
+import { Field } from '../components/Field';
 import { ResponseViewer } from '../components/ResponseViewer';
 
 export default function P22Signup() {
   const { result, loading, run } = useApiCall();
-  const [email, setEmail] = useState('ada@example.com');
-  const [password, setPassword] = useState('');
   const [displayName, setDisplayName] = useState('Ada');
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function signUp({ email, password }: Credentials) {
     const body: Record<string, string> = { email, password };
     if (displayName.trim()) body.display_name = displayName;
     run({ method: 'POST', path: '/p22/signup', body });
@@ -24,23 +23,9 @@ export default function P22Signup() {
         common-passwords list (try <code>password123</code>) are refused. The answer never holds the password or
         its hash.
       </p>
-      <form onSubmit={submit}>
-        <label>
-          Email
-          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-        </label>
-        <label>
-          Password
-          <input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-        </label>
-        <label>
-          Display name
-          <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
-        </label>
-        <button type="submit" disabled={loading}>
-          Sign up
-        </button>
-      </form>
+      <CredentialsForm submitLabel="Sign up" autoComplete="new-password" loading={loading} onSubmit={signUp}>
+        <Field label="Display name" value={displayName} onChange={setDisplayName} />
+      </CredentialsForm>
       <ResponseViewer result={result} loading={loading} />
     </>
   );

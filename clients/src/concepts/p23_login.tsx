@@ -1,15 +1,12 @@
-import { useState, type FormEvent } from 'react';
 import { useApiCall } from '../api';
+import { CredentialsForm, type Credentials } from '../components/CredentialsForm';
 import { ResponseViewer } from '../components/ResponseViewer';
 
 export default function P23Login() {
   const { result, loading, run } = useApiCall();
-  const [email, setEmail] = useState('ada@example.com');
-  const [password, setPassword] = useState('');
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    run({ method: 'POST', path: '/p23/login', body: { email, password } });
+  function logIn(credentials: Credentials) {
+    run({ method: 'POST', path: '/p23/login', body: credentials });
   }
 
   return (
@@ -20,19 +17,7 @@ export default function P23Login() {
         hasher runs either way. After 5 failures for one email from your address within a minute, the next
         attempt is a <code>429</code> with <code>Retry-After</code>, even with the right password.
       </p>
-      <form onSubmit={submit}>
-        <label>
-          Email
-          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-        </label>
-        <label>
-          Password
-          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-        </label>
-        <button type="submit" disabled={loading}>
-          Log in
-        </button>
-      </form>
+      <CredentialsForm submitLabel="Log in" loading={loading} onSubmit={logIn} />
       <ResponseViewer result={result} loading={loading} />
     </>
   );

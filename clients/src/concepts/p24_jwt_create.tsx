@@ -1,20 +1,20 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { useApiCall } from '../api';
+import { CredentialsForm, type Credentials } from '../components/CredentialsForm';
 import { ResponseViewer } from '../components/ResponseViewer';
-import { decodeJwt, rememberFromResult } from './p24_tokens';
+import { decodeJwt, issuedTokens, rememberIssuedTokens } from './p24_tokens';
 
 export default function P24JwtCreate() {
   const { result, loading, run } = useApiCall();
-  const [email, setEmail] = useState('ada@example.com');
-  const [password, setPassword] = useState('');
 
-  useEffect(() => rememberFromResult(result), [result]);
-  const token = (result?.json as { access_token?: unknown } | undefined)?.access_token;
-  const decoded = typeof token === 'string' ? decodeJwt(token) : null;
+  useEffect(() => {
+    rememberIssuedTokens(result);
+  }, [result]);
+  const { access } = issuedTokens(result);
+  const decoded = access ? decodeJwt(access) : null;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    run({ method: 'POST', path: '/p24/token', body: { email, password } });
+  function getToken(credentials: Credentials) {
+    run({ method: 'POST', path: '/p24/token', body: credentials });
   }
 
   return (
@@ -26,19 +26,7 @@ export default function P24JwtCreate() {
         <code>jti</code>, <code>type</code> and <code>role</code>. The token is kept in this page&apos;s memory for
         the next pages (p25, p26, p29, p30), never in <code>localStorage</code>.
       </p>
-      <form onSubmit={submit}>
-        <label>
-          Email
-          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-        </label>
-        <label>
-          Password
-          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-        </label>
-        <button type="submit" disabled={loading}>
-          Get a token
-        </button>
-      </form>
+      <CredentialsForm submitLabel="Get a token" loading={loading} onSubmit={getToken} />
       {decoded && (
         <pre data-testid="decoded">{JSON.stringify(decoded, null, 2)}</pre>
       )}

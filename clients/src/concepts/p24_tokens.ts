@@ -1,31 +1,39 @@
 /**
- * Tokens obtained on the Level 3 pages (p24, p27, p28), shared with the pages that use them
- * (p25, p26, p29, p30). Kept in this module's memory only, never in localStorage: a script
- * injected into the page (XSS) could read localStorage, and a reload forgetting the token is
- * the safe default for a learning client.
+ * The current tokens: the last ones obtained on the Level 3 pages (p24, p27, p28), shared with
+ * the pages that use them (p25, p26, p29, p30). Kept in this module's memory only, never in
+ * localStorage: a script injected into the page (XSS) could read localStorage, and a reload
+ * forgetting the token is the safe default for a learning client.
  */
 import type { ApiResult } from '../api';
 
-const memory = { access: '', refresh: '' };
-
-export function rememberTokens(tokens: { access?: unknown; refresh?: unknown }): void {
-  if (typeof tokens.access === 'string' && tokens.access) memory.access = tokens.access;
-  if (typeof tokens.refresh === 'string' && tokens.refresh) memory.refresh = tokens.refresh;
+export interface Tokens {
+  access: string;
+  refresh: string;
 }
 
+const current: Tokens = { access: '', refresh: '' };
+
 export function rememberedAccessToken(): string {
-  return memory.access;
+  return current.access;
 }
 
 export function rememberedRefreshToken(): string {
-  return memory.refresh;
+  return current.refresh;
 }
 
-/** The access/refresh tokens of a successful token response, remembered for other pages. */
-export function rememberFromResult(result: ApiResult | null): void {
-  if (!result || result.status !== 200) return;
-  const body = result.json as { access_token?: unknown; refresh_token?: unknown } | undefined;
-  if (body) rememberTokens({ access: body.access_token, refresh: body.refresh_token });
+/** The tokens of a successful (200) token response; '' for each one it does not hold. */
+export function issuedTokens(result: ApiResult | null): Tokens {
+  const body = result?.status === 200 ? (result.json as { access_token?: unknown; refresh_token?: unknown }) : null;
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  return { access: text(body?.access_token), refresh: text(body?.refresh_token) };
+}
+
+/** Makes the tokens of a successful token response the current ones, and returns them. */
+export function rememberIssuedTokens(result: ApiResult | null): Tokens {
+  const tokens = issuedTokens(result);
+  if (tokens.access) current.access = tokens.access;
+  if (tokens.refresh) current.refresh = tokens.refresh;
+  return tokens;
 }
 
 function decodePart(part: string): unknown {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApiCall } from '../api';
+import { Field } from '../components/Field';
 import { ResponseViewer } from '../components/ResponseViewer';
 import { bearer, rememberedAccessToken } from './p24_tokens';
 
@@ -29,10 +30,7 @@ export default function P26ProtectedRoute() {
           run({ method: 'PATCH', path: '/p26/me', headers: bearer(token), body: { display_name: displayName } });
         }}
       >
-        <label>
-          Display name
-          <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
-        </label>
+        <Field label="Display name" value={displayName} onChange={setDisplayName} />
         <button type="submit" disabled={loading}>
           Change display name
         </button>

@@ -1,32 +1,27 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useApiCall } from '../api';
+import { CredentialsForm, type Credentials } from '../components/CredentialsForm';
 import { ResponseViewer } from '../components/ResponseViewer';
-import { rememberFromResult, rememberedRefreshToken } from './p24_tokens';
+import { rememberIssuedTokens, rememberedRefreshToken } from './p24_tokens';
 
 export default function P28RefreshToken() {
   const { result, loading, run } = useApiCall();
-  const [email, setEmail] = useState('ada@example.com');
-  const [password, setPassword] = useState('');
   const [current, setCurrent] = useState(rememberedRefreshToken);
   const [spent, setSpent] = useState('');
 
   // Each successful answer brings a new refresh token: the one just used becomes "spent".
   useEffect(() => {
-    const body = result?.json as { refresh_token?: unknown } | undefined;
-    if (result?.status === 200 && typeof body?.refresh_token === 'string') {
-      const fresh = body.refresh_token;
-      setCurrent((previous) => {
-        if (previous && previous !== fresh) setSpent(previous);
-        return fresh;
-      });
-      rememberFromResult(result);
-    }
+    const { refresh: fresh } = rememberIssuedTokens(result);
+    if (!fresh) return;
+    setCurrent((previous) => {
+      if (previous && previous !== fresh) setSpent(previous);
+      return fresh;
+    });
   }, [result]);
 
-  function login(event: FormEvent) {
-    event.preventDefault();
+  function logIn(credentials: Credentials) {
     setSpent('');
-    run({ method: 'POST', path: '/p28/login', body: { email, password } });
+    run({ method: 'POST', path: '/p28/login', body: credentials });
   }
 
   return (
@@ -37,19 +32,7 @@ export default function P28RefreshToken() {
         theft: the server revokes the whole family, so after &quot;Reuse the spent token&quot; even the newest
         refresh token gets <code>401</code>.
       </p>
-      <form onSubmit={login}>
-        <label>
-          Email
-          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-        </label>
-        <label>
-          Password
-          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-        </label>
-        <button type="submit" disabled={loading}>
-          Log in for a pair
-        </button>
-      </form>
+      <CredentialsForm submitLabel="Log in for a pair" loading={loading} onSubmit={logIn} />
       <button
         type="button"
         disabled={loading || !current}

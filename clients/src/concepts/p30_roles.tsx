@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useApiCall } from '../api';
+import { Field } from '../components/Field';
 import { ResponseViewer } from '../components/ResponseViewer';
 import { bearer, rememberedAccessToken } from './p24_tokens';
 
@@ -36,10 +37,7 @@ export default function P30Roles() {
         List users
       </button>
       <form onSubmit={changeRole}>
-        <label>
-          User id
-          <input inputMode="numeric" value={userId} onChange={(e) => setUserId(e.target.value)} />
-        </label>
+        <Field label="User id" inputMode="numeric" value={userId} onChange={setUserId} />
         <label>
           Role
           <select value={role} onChange={(e) => setRole(e.target.value)}>

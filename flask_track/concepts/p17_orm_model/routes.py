@@ -10,8 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from flask_track.concepts.p17_orm_model.models import Book
-from flask_track.concepts.p17_orm_model.schemas import BookIn, BookListOut, BookOut, PageArgs
+from flask_track.concepts.p17_orm_model.schemas import BookIn, BookListOut, BookOut
 from flask_track.core.openapi import Blueprint
+from flask_track.core.pagination import PageArgs
 from flask_track.core.problems import ProblemError
 from flask_track.extensions import db
 

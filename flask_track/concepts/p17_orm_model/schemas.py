@@ -14,7 +14,7 @@ from flask_track.concepts.p17_orm_model.isbn import (
     normalize_isbn,
 )
 from flask_track.concepts.p17_orm_model.models import AUTHOR_MAX, TITLE_MAX
-from flask_track.core.fields import QueryInteger, StrictInteger
+from flask_track.core.fields import StrictInteger
 
 # Text a person typed: at least one visible character; no NUL (PostgreSQL text cannot store
 # U+0000: the same request would be 201 on SQLite and 500 on PostgreSQL) and no lone surrogate
@@ -22,7 +22,6 @@ from flask_track.core.fields import QueryInteger, StrictInteger
 TEXT_PATTERN = r"^[^\x00\ud800-\udfff]*[^\x00\ud800-\udfff\s][^\x00\ud800-\udfff]*$"
 TEXT_MESSAGE = "Must contain a visible character, and no NUL or unpaired surrogate."
 MAX_PAGES = 100_000
-MAX_OFFSET = 2**31 - 1
 
 
 def text_field(max_length: int, **kwargs: Any) -> fields.String:
@@ -84,13 +83,6 @@ class BookOut(Schema):
     isbn = fields.String(required=True, metadata={"pattern": "^[0-9]{13}$"})
     pages = fields.Integer(required=True, metadata={"minimum": 1})
     created_at = fields.DateTime(required=True)
-
-
-class PageArgs(Schema):
-    """?limit=&offset= of a newest-first collection."""
-
-    limit = QueryInteger(load_default=20, validate=validate.Range(min=1, max=100))
-    offset = QueryInteger(load_default=0, validate=validate.Range(min=0, max=MAX_OFFSET))
 
 
 class BookListOut(Schema):

@@ -19,11 +19,11 @@ from flask_track.concepts.p19_one_to_many.schemas import (
     CommentIn,
     CommentOut,
     PostIn,
-    PostListArgs,
     PostListOut,
     PostOut,
 )
 from flask_track.core.openapi import Blueprint
+from flask_track.core.pagination import PageArgs
 from flask_track.core.problems import ProblemError
 from flask_track.core.query_log import start_capture, stop_capture
 from flask_track.extensions import db
@@ -80,7 +80,7 @@ def post_detail(post: Post) -> dict[str, Any]:
 
 @blp.route("/posts")
 class Posts(MethodView):
-    @blp.arguments(PostListArgs, location="query")
+    @blp.arguments(PageArgs, location="query")
     @blp.response(200, PostListOut, headers=QUERY_COUNT)
     def get(self, args: dict[str, int]) -> dict[str, Any]:
         """List posts newest first, each with comment_count, in one query."""

@@ -12,14 +12,12 @@ from flask_track.concepts.p19_one_to_many.models import (
     POST_BODY_MAX,
     TITLE_MAX,
 )
-from flask_track.core.fields import QueryInteger
 
 # Text a person typed: at least one visible character; no NUL (PostgreSQL text cannot store
 # U+0000: the same request would be 201 on SQLite and 500 on PostgreSQL) and no lone surrogate
 # (JSON "\ud800" is not a character and has no UTF-8 form). The same rule as p13's notes.
 TEXT_PATTERN = r"^[^\x00\ud800-\udfff]*[^\x00\ud800-\udfff\s][^\x00\ud800-\udfff]*$"
 TEXT_MESSAGE = "Must contain a visible character, and no NUL or unpaired surrogate."
-MAX_OFFSET = 2**31 - 1
 
 
 def text_field(max_length: int, **kwargs: Any) -> fields.String:
@@ -72,13 +70,6 @@ class PostOut(PostSummaryOut):
     """One post with its comments embedded (oldest first)."""
 
     comments = fields.List(fields.Nested(CommentOut), required=True)
-
-
-class PostListArgs(Schema):
-    """?limit=&offset= of the newest-first post list."""
-
-    limit = QueryInteger(load_default=20, validate=validate.Range(min=1, max=100))
-    offset = QueryInteger(load_default=0, validate=validate.Range(min=0, max=MAX_OFFSET))
 
 
 class PostListOut(Schema):

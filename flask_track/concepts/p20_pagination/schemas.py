@@ -16,9 +16,8 @@ from flask_track.concepts.p20_pagination.cursor import (
 )
 from flask_track.concepts.p20_pagination.models import NAME_MAX
 from flask_track.core.fields import QueryInteger
+from flask_track.core.pagination import DEFAULT_LIMIT, MAX_LIMIT
 
-DEFAULT_LIMIT = 20
-MAX_LIMIT = 100
 MAX_OFFSET = 2**31 - 1
 # Text a person typed: at least one visible character; no NUL (PostgreSQL text cannot store
 # U+0000: the same request would be 201 on SQLite and 500 on PostgreSQL) and no lone surrogate

@@ -5,14 +5,12 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from flask_track.core.auth import ROLES, UserOut
-from flask_track.core.fields import QueryInteger
+from flask_track.core.pagination import PageArgs
 
 
-class UserListQuery(Schema):
-    """GET /p30/admin/users query parameters."""
+class UserListQuery(PageArgs):
+    """GET /p30/admin/users: CATALOG §0's limit/offset, and an optional role filter."""
 
-    limit = QueryInteger(load_default=20, validate=validate.Range(min=1, max=100))
-    offset = QueryInteger(load_default=0, validate=validate.Range(min=0, max=10**9))
     role = fields.String(validate=validate.OneOf(ROLES), metadata={"description": "Filter."})
 
 
