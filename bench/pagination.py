@@ -2,9 +2,9 @@
 
 Run by hand (not part of the test command):
 
-    /work/venv/bin/python -m bench.pagination              # SQLite and PostgreSQL
-    /work/venv/bin/python -m bench.pagination --no-postgres
-    /work/venv/bin/python -m bench.pagination --rows 200000 --repeat 5   # quicker
+    .venv/bin/python -m bench.pagination              # SQLite and PostgreSQL
+    .venv/bin/python -m bench.pagination --no-postgres
+    .venv/bin/python -m bench.pagination --rows 200000 --repeat 5   # quicker
 
 Part 1 builds a `bench_items` table shaped like p20's `p20_items` (same columns, same
 (created_at, id) index) in a throwaway SQLite file and a throwaway PostgreSQL database, never
