@@ -31,6 +31,8 @@ else
         die "CI=true: PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379) must answer."
     else
         skipped+=("contracts-pg (whole suite on PostgreSQL + Redis, 2 workers): PostgreSQL or Redis does not answer on 127.0.0.1")
+        port_open 127.0.0.1 5432 ||
+            skipped+=("unit tests on PostgreSQL (migrations on a blank database, p13 concurrency): see SKIPPED lines of the unit env")
     fi
 fi
 

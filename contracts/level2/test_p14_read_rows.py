@@ -30,6 +30,7 @@ from contracts.harness import (
     expect_validation_error,
     header_value,
 )
+from contracts.harness.paging import BAD_PAGING
 from contracts.level2.notes_helpers import (
     MAX_ID,
     NON_INTEGER_IDS,
@@ -159,24 +160,7 @@ def test_offset_past_the_end_is_an_empty_page(api, offset):
 
 
 @case("p14.bad-paging")
-@pytest.mark.parametrize(
-    ("params", "field"),
-    [
-        pytest.param({"limit": "0"}, "limit", id="limit-zero"),
-        pytest.param({"limit": "101"}, "limit", id="limit-101"),
-        pytest.param({"limit": "-1"}, "limit", id="limit-negative"),
-        pytest.param({"limit": "abc"}, "limit", id="limit-letters"),
-        pytest.param({"limit": "1.5"}, "limit", id="limit-decimal"),
-        pytest.param({"limit": "1e2"}, "limit", id="limit-exponent"),
-        pytest.param({"limit": ""}, "limit", id="limit-empty"),
-        pytest.param({"limit": " 5"}, "limit", id="limit-space"),
-        pytest.param({"limit": "9" * 30}, "limit", id="limit-huge"),
-        pytest.param({"offset": "-1"}, "offset", id="offset-negative"),
-        pytest.param({"offset": "x"}, "offset", id="offset-letters"),
-        pytest.param({"offset": str(2**63)}, "offset", id="offset-over-64-bits"),
-        pytest.param({"offset": "2.0"}, "offset", id="offset-decimal"),
-    ],
-)
+@pytest.mark.parametrize(("params", "field"), BAD_PAGING)
 def test_bad_paging_parameters_are_422(api, params, field):
     """Out-of-range or non-integer `limit`/`offset` → 422 naming the parameter."""
     expect_validation_error(api.get("/p14/notes", params=params), field)

@@ -18,6 +18,7 @@ from contracts.harness import (
     expect_status,
     expect_validation_error,
 )
+from contracts.harness.paging import BAD_PAGING
 from contracts.level3.auth_helpers import expect_token_problem, get_token
 
 
@@ -58,6 +59,14 @@ def test_the_admin_lists_users(api, admin, make_user):
     assert "password" not in response.text and "$argon2" not in response.text, describe(
         response, "no password or hash"
     )
+
+
+@case("p30.bad-paging-422")
+@pytest.mark.parametrize(("params", "field"), BAD_PAGING)
+def test_bad_limit_or_offset_on_the_user_list_is_422(api, admin, params, field):
+    """The admin's user list is a collection (§0): bad limit/offset → 422 naming it."""
+    response = api.get("/p30/admin/users", headers=admin.headers, params=params)
+    expect_validation_error(response, field)
 
 
 @case("p30.promotion-takes-effect-at-once")
