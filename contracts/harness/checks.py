@@ -67,6 +67,14 @@ def expect_problem(response: httpx.Response, status: int, slug: str) -> dict[str
     assert body["request_id"] == response.headers.get("x-request-id"), describe(
         response, "request_id equal to the X-Request-ID header"
     )
+    # CATALOG §0: the headers these statuses always carry, wherever they come from.
+    if status == 405:
+        assert allow_methods(response), describe(response, "405 with an Allow header")
+    if status == 401:
+        challenge = header_value(response, "www-authenticate").split()
+        assert challenge and challenge[0].lower() == "bearer", describe(
+            response, "401 with WWW-Authenticate: Bearer ... (RFC 6750)"
+        )
     return body
 
 
