@@ -8,6 +8,7 @@ from contracts.harness.checks import (
     expect_validation_error,
     header_value,
     media_type,
+    status_slug,
 )
 from contracts.harness.http import describe, json_body
 from contracts.harness.plugin import case
@@ -23,4 +24,5 @@ __all__ = [
     "header_value",
     "json_body",
     "media_type",
+    "status_slug",
 ]

@@ -12,6 +12,25 @@ from contracts.harness.http import describe, json_body
 PROBLEM_TYPE = "application/problem+json"
 JSON_TYPE = "application/json"
 
+# CATALOG §0: the named problem a plain HTTP error of these statuses is; others are about:blank.
+STATUS_SLUGS = {
+    404: "not-found",
+    405: "method-not-allowed",
+    409: "conflict",
+    412: "precondition-failed",
+    413: "payload-too-large",
+    415: "unsupported-media-type",
+    422: "validation-error",
+    429: "rate-limited",
+    500: "internal-error",
+    503: "dependency-unavailable",
+}
+
+
+def status_slug(status: int) -> str:
+    """The `type` slug §0 gives a plain error of this status (`about:blank` if none)."""
+    return STATUS_SLUGS.get(status, "about:blank")
+
 
 def media_type(response: httpx.Response) -> str:
     """The media type of the response without parameters, lower-cased."""

@@ -19,21 +19,7 @@ from typing import Any
 import pytest
 
 from contracts.harness import case, describe, expect_json, expect_problem
-
-MAX_ID = 2**63 - 1
-
-NON_INTEGER_IDS = [
-    pytest.param("abc", id="letters"),
-    pytest.param("1.5", id="decimal"),
-    pytest.param("-1", id="negative"),
-    pytest.param("+1", id="plus-sign"),
-    pytest.param("1e3", id="exponent"),
-    pytest.param("0x1", id="hex"),
-    pytest.param("\u0661", id="arabic-indic-digit"),
-    pytest.param("\uff11", id="fullwidth-digit"),
-    pytest.param(str(2**63), id="two-to-the-63"),
-    pytest.param("1" * 40, id="forty-digits"),
-]
+from contracts.harness.ids import MAX_ID, NON_INTEGER_IDS
 
 
 def is_int(value: Any) -> bool:

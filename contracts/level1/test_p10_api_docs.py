@@ -38,12 +38,12 @@ from contracts.harness import (
     json_body,
     media_type,
 )
+from contracts.harness.ids import MAX_ID
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 # Methods every route answers on its own; the catalog leaves them out of "documented = served".
 IMPLICIT_METHODS = {"HEAD", "OPTIONS"}
 PROBLEM_TYPE = "application/problem+json"
-UNKNOWN_ID = 2**63 - 1
 PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 STATUS_KEY = re.compile(r"[1-5](?:[0-9]{2}|XX)")
 # Failures listed in an assertion message; more than this are counted, not shown.
@@ -140,7 +140,7 @@ def unknown(schema: dict[str, Any], token: str) -> str:
     kind = schema.get("type")
     kinds = kind if isinstance(kind, list) else [kind]
     if "integer" in kinds or "number" in kinds:
-        return str(UNKNOWN_ID)
+        return str(MAX_ID)
     return f"no-such-{token}"
 
 

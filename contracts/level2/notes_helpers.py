@@ -15,18 +15,8 @@ import httpx
 from contracts.harness import describe, expect_json, expect_status, header_value
 
 NOTE_FIELDS = ("id", "title", "body", "created_at", "updated_at")
-MAX_ID = 2**63 - 1
 # RFC 9110 §8.8.3: entity-tag = [ W/ ] DQUOTE *etagc DQUOTE
 STRONG_ETAG = re.compile(r'"[\x21\x23-\x7e\x80-\xff]*"')
-
-NON_INTEGER_IDS = [
-    ("abc", "letters"),
-    ("1.5", "decimal"),
-    ("-1", "negative"),
-    ("1e3", "exponent"),
-    (str(2**63), "two-to-the-63"),
-    ("1" * 40, "forty-digits"),
-]
 
 
 def setup_notes(api: httpx.Client) -> None:

@@ -30,9 +30,8 @@ from contracts.harness import (
     expect_validation_error,
     header_value,
 )
+from contracts.harness.ids import MAX_ID, NON_INTEGER_IDS
 from contracts.level2.notes_helpers import (
-    MAX_ID,
-    NON_INTEGER_IDS,
     aware_time,
     create_note,
     expect_note,
@@ -256,7 +255,7 @@ def test_missing_note_is_404(api, method, payload, if_match):
 
 
 @case("p15.non-integer-id-404")
-@pytest.mark.parametrize("raw_id", [pytest.param(raw, id=name) for raw, name in NON_INTEGER_IDS])
+@pytest.mark.parametrize("raw_id", NON_INTEGER_IDS)
 def test_non_integer_id_is_404(api, raw_id):
     """An id that is not a plain integer within 64 bits → 404 not-found."""
     response = update(api, "PATCH", raw_id, {"title": "t"})

@@ -16,9 +16,8 @@ import httpx
 import pytest
 
 from contracts.harness import case, describe, expect_json, expect_problem, expect_status
+from contracts.harness.ids import MAX_ID, NON_INTEGER_IDS
 from contracts.level2.notes_helpers import (
-    MAX_ID,
-    NON_INTEGER_IDS,
     create_note,
     expect_note,
     read_note,
@@ -129,7 +128,7 @@ def test_missing_note_is_404(api):
 
 
 @case("p16.non-integer-id-404")
-@pytest.mark.parametrize("raw_id", [pytest.param(raw, id=name) for raw, name in NON_INTEGER_IDS])
+@pytest.mark.parametrize("raw_id", NON_INTEGER_IDS)
 def test_non_integer_id_is_404(api, raw_id):
     """An id that is not a plain integer within 64 bits → 404 not-found."""
     expect_problem(api.delete(f"/p16/notes/{raw_id}"), 404, "not-found")
