@@ -11,7 +11,13 @@ import numbers
 import re
 from typing import Any
 
-from marshmallow import fields
+from marshmallow import fields, validate
+
+# Text a person typed: at least one visible character; no NUL (PostgreSQL text cannot store
+# U+0000: the same request would be 201 on SQLite and 500 on PostgreSQL) and no lone surrogate
+# (JSON "\ud800" is not a character and has no UTF-8 form).
+TEXT_PATTERN = r"^[^\x00\ud800-\udfff]*[^\x00\ud800-\udfff\s][^\x00\ud800-\udfff]*$"
+TEXT_MESSAGE = "Must contain a visible character, and no NUL or unpaired surrogate."
 
 DIGITS = re.compile(r"[0-9]+")
 DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?")
@@ -58,3 +64,15 @@ class QueryDecimal(fields.Float):
         if not isinstance(value, str) or not DECIMAL.fullmatch(value) or len(value) > 32:
             raise self.make_error("invalid", input=value)
         return super()._deserialize(value, attr, data, **kwargs)
+
+
+def text_field(max_length: int, **kwargs: Any) -> fields.String:
+    """A required string of 1..max_length characters with a visible character and no NUL."""
+    return fields.String(
+        required=True,
+        validate=[
+            validate.Length(min=1, max=max_length),
+            validate.Regexp(TEXT_PATTERN, error=TEXT_MESSAGE),
+        ],
+        **kwargs,
+    )

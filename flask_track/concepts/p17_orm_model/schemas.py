@@ -14,26 +14,9 @@ from flask_track.concepts.p17_orm_model.isbn import (
     normalize_isbn,
 )
 from flask_track.concepts.p17_orm_model.models import AUTHOR_MAX, TITLE_MAX
-from flask_track.core.fields import StrictInteger
+from flask_track.core.fields import StrictInteger, text_field
 
-# Text a person typed: at least one visible character; no NUL (PostgreSQL text cannot store
-# U+0000: the same request would be 201 on SQLite and 500 on PostgreSQL) and no lone surrogate
-# (JSON "\ud800" is not a character and has no UTF-8 form). The same rule as p13's notes.
-TEXT_PATTERN = r"^[^\x00\ud800-\udfff]*[^\x00\ud800-\udfff\s][^\x00\ud800-\udfff]*$"
-TEXT_MESSAGE = "Must contain a visible character, and no NUL or unpaired surrogate."
 MAX_PAGES = 100_000
-
-
-def text_field(max_length: int, **kwargs: Any) -> fields.String:
-    """A required string of 1..max_length characters with a visible character and no NUL."""
-    return fields.String(
-        required=True,
-        validate=[
-            validate.Length(min=1, max=max_length),
-            validate.Regexp(TEXT_PATTERN, error=TEXT_MESSAGE),
-        ],
-        **kwargs,
-    )
 
 
 def check_digit(value: str) -> None:

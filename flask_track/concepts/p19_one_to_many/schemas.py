@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, fields
 
 from flask_track.concepts.p19_one_to_many.models import (
     AUTHOR_MAX,
@@ -12,24 +10,7 @@ from flask_track.concepts.p19_one_to_many.models import (
     POST_BODY_MAX,
     TITLE_MAX,
 )
-
-# Text a person typed: at least one visible character; no NUL (PostgreSQL text cannot store
-# U+0000: the same request would be 201 on SQLite and 500 on PostgreSQL) and no lone surrogate
-# (JSON "\ud800" is not a character and has no UTF-8 form). The same rule as p13's notes.
-TEXT_PATTERN = r"^[^\x00\ud800-\udfff]*[^\x00\ud800-\udfff\s][^\x00\ud800-\udfff]*$"
-TEXT_MESSAGE = "Must contain a visible character, and no NUL or unpaired surrogate."
-
-
-def text_field(max_length: int, **kwargs: Any) -> fields.String:
-    """A required string of 1..max_length characters with a visible character and no NUL."""
-    return fields.String(
-        required=True,
-        validate=[
-            validate.Length(min=1, max=max_length),
-            validate.Regexp(TEXT_PATTERN, error=TEXT_MESSAGE),
-        ],
-        **kwargs,
-    )
+from flask_track.core.fields import text_field
 
 
 class PostIn(Schema):
