@@ -27,6 +27,9 @@ from flask_track.core.problems import PROBLEM_MIMETYPE
 
 MAX_ID = 2**63 - 1
 
+# `@blp.response(..., headers=CACHE_CONTROL_DOC)`: the response documents its Cache-Control.
+CACHE_CONTROL_DOC = {"Cache-Control": {"schema": {"type": "string"}}}
+
 
 class ProblemSchema(Schema):
     """RFC 9457 problem details, as every error of this API answers."""

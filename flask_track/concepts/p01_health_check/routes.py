@@ -8,7 +8,7 @@ from typing import Any
 from flask import current_app
 
 from flask_track.concepts.p01_health_check.schemas import HealthOut
-from flask_track.core.openapi import Blueprint
+from flask_track.core.openapi import CACHE_CONTROL_DOC, Blueprint
 
 # Taken when the worker imports this module, i.e. close enough to process start.
 STARTED_AT = time.monotonic()
@@ -17,7 +17,7 @@ blp = Blueprint("p01", __name__, description="p01 Health check")
 
 
 @blp.route("/health")
-@blp.response(200, HealthOut, headers={"Cache-Control": {"schema": {"type": "string"}}})
+@blp.response(200, HealthOut, headers=CACHE_CONTROL_DOC)
 def health() -> tuple[dict[str, Any], int, dict[str, str]]:
     """Report that the process is alive, which version it runs and for how long."""
     body = {

@@ -12,13 +12,13 @@ from flask_track.concepts.p11_db_connection.connection import (
     unavailable,
 )
 from flask_track.concepts.p11_db_connection.schemas import DatabaseOut
-from flask_track.core.openapi import Blueprint
+from flask_track.core.openapi import CACHE_CONTROL_DOC, Blueprint
 
 blp = Blueprint("p11", __name__, description="p11 Database connection")
 
 
 @blp.route("/db")
-@blp.response(200, DatabaseOut, headers={"Cache-Control": {"schema": {"type": "string"}}})
+@blp.response(200, DatabaseOut, headers=CACHE_CONTROL_DOC)
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
 def database() -> tuple[dict[str, Any], int, dict[str, str]]:
     """Connect, run one query, and describe the database (503 when it does not answer)."""

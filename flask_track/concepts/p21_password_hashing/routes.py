@@ -8,16 +8,14 @@ from flask import current_app
 
 from flask_track.concepts.p21_password_hashing.schemas import HashIn, HashOut, VerifyIn, VerifyOut
 from flask_track.core.auth import NO_STORE, hash_password, password_needs_rehash, verify_password
-from flask_track.core.openapi import Blueprint
+from flask_track.core.openapi import CACHE_CONTROL_DOC, Blueprint
 
 blp = Blueprint("p21", __name__, description="p21 Password hashing")
-
-HEADERS_DOC = {"Cache-Control": {"schema": {"type": "string"}}}
 
 
 @blp.route("/hash", methods=["POST"])
 @blp.arguments(HashIn)
-@blp.response(200, HashOut, headers=HEADERS_DOC)
+@blp.response(200, HashOut, headers=CACHE_CONTROL_DOC)
 def make_hash(data: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
     """Hash a password with argon2id and a fresh random salt."""
     config = current_app.config
@@ -36,7 +34,7 @@ def make_hash(data: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]
 
 @blp.route("/verify", methods=["POST"])
 @blp.arguments(VerifyIn)
-@blp.response(200, VerifyOut, headers=HEADERS_DOC)
+@blp.response(200, VerifyOut, headers=CACHE_CONTROL_DOC)
 def verify(data: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
     """Check a password against a hash; say whether the hash uses outdated parameters."""
     body = {

@@ -6,16 +6,14 @@ from typing import Any
 
 from flask_track.concepts.p23_login.schemas import LoginIn, LoginOut
 from flask_track.core.auth import NO_STORE, authenticate
-from flask_track.core.openapi import Blueprint
+from flask_track.core.openapi import CACHE_CONTROL_DOC, Blueprint
 
 blp = Blueprint("p23", __name__, description="p23 Login")
-
-NO_STORE_DOC = {"Cache-Control": {"schema": {"type": "string"}}}
 
 
 @blp.route("/login", methods=["POST"])
 @blp.arguments(LoginIn)
-@blp.response(200, LoginOut, headers=NO_STORE_DOC)
+@blp.response(200, LoginOut, headers=CACHE_CONTROL_DOC)
 @blp.alt_response(401, response="UNAUTHORIZED")
 @blp.alt_response(429, response="TOO_MANY_REQUESTS")
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE")

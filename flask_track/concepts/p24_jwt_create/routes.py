@@ -6,16 +6,14 @@ from typing import Any
 
 from flask_track.concepts.p24_jwt_create.schemas import TokenIn, TokenOut
 from flask_track.core.auth import NO_STORE, authenticate, issue_access_token
-from flask_track.core.openapi import Blueprint
+from flask_track.core.openapi import CACHE_CONTROL_DOC, Blueprint
 
 blp = Blueprint("p24", __name__, description="p24 JWT create")
-
-NO_STORE_DOC = {"Cache-Control": {"schema": {"type": "string"}}}
 
 
 @blp.route("/token", methods=["POST"])
 @blp.arguments(TokenIn)
-@blp.response(200, TokenOut, headers=NO_STORE_DOC)
+@blp.response(200, TokenOut, headers=CACHE_CONTROL_DOC)
 @blp.alt_response(401, response="UNAUTHORIZED")
 @blp.alt_response(429, response="TOO_MANY_REQUESTS")
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE")

@@ -7,14 +7,14 @@ from typing import Any
 
 from flask_track.concepts.p25_jwt_verify.schemas import ClaimsOut, VerifyOut
 from flask_track.core.auth import NO_STORE, auth_required, current_claims
-from flask_track.core.openapi import Blueprint
+from flask_track.core.openapi import CACHE_CONTROL_DOC, Blueprint
 
 blp = Blueprint("p25", __name__, description="p25 JWT verify")
 
 
 @blp.route("/verify", methods=["GET"])
 @auth_required(blp)
-@blp.response(200, VerifyOut, headers={"Cache-Control": {"schema": {"type": "string"}}})
+@blp.response(200, VerifyOut, headers=CACHE_CONTROL_DOC)
 def verify() -> tuple[dict[str, Any], int, dict[str, str]]:
     """Verify the Bearer token (signature, alg, expiry, kind, revocation, user) and show it."""
     claims = current_claims()

@@ -6,14 +6,14 @@ from typing import Any
 
 from flask_track.concepts.p27_token_expiry.schemas import ShortTokenIn, ShortTokenOut
 from flask_track.core.auth import NO_STORE, authenticate, issue_access_token
-from flask_track.core.openapi import Blueprint
+from flask_track.core.openapi import CACHE_CONTROL_DOC, Blueprint
 
 blp = Blueprint("p27", __name__, description="p27 Token expiry")
 
 
 @blp.route("/token", methods=["POST"])
 @blp.arguments(ShortTokenIn)
-@blp.response(200, ShortTokenOut, headers={"Cache-Control": {"schema": {"type": "string"}}})
+@blp.response(200, ShortTokenOut, headers=CACHE_CONTROL_DOC)
 @blp.alt_response(401, response="UNAUTHORIZED")
 @blp.alt_response(429, response="TOO_MANY_REQUESTS")
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE")

@@ -19,14 +19,12 @@ from flask_track.core.auth import (
     issue_refresh_token,
     verify_body_token,
 )
-from flask_track.core.openapi import Blueprint
+from flask_track.core.openapi import CACHE_CONTROL_DOC, Blueprint
 from flask_track.core.types import utcnow
 from flask_track.extensions import db
 
 blp = Blueprint("p28", __name__, description="p28 Refresh token")
 log = logging.getLogger("flask_track.auth")
-
-NO_STORE_DOC = {"Cache-Control": {"schema": {"type": "string"}}}
 
 
 def _pair(user: User, refresh_token: str, refresh_seconds: int) -> dict[str, Any]:
@@ -42,7 +40,7 @@ def _pair(user: User, refresh_token: str, refresh_seconds: int) -> dict[str, Any
 
 @blp.route("/login", methods=["POST"])
 @blp.arguments(PairLoginIn)
-@blp.response(200, TokenPairOut, headers=NO_STORE_DOC)
+@blp.response(200, TokenPairOut, headers=CACHE_CONTROL_DOC)
 @blp.alt_response(401, response="UNAUTHORIZED")
 @blp.alt_response(429, response="TOO_MANY_REQUESTS")
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
@@ -66,7 +64,7 @@ def login(data: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
 
 @blp.route("/refresh", methods=["POST"])
 @blp.arguments(RefreshIn)
-@blp.response(200, TokenPairOut, headers=NO_STORE_DOC)
+@blp.response(200, TokenPairOut, headers=CACHE_CONTROL_DOC)
 @blp.alt_response(401, response="UNAUTHORIZED")
 def refresh(data: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
     """Exchange the newest refresh token for a new pair; a replayed one revokes its family."""
