@@ -2,6 +2,7 @@
 
 from contracts.harness.checks import (
     allow_methods,
+    aware_time,
     expect_json,
     expect_problem,
     expect_status,
@@ -15,6 +16,7 @@ from contracts.harness.plugin import case
 
 __all__ = [
     "allow_methods",
+    "aware_time",
     "case",
     "describe",
     "expect_json",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -112,6 +113,17 @@ def expect_validation_error(response: httpx.Response, *fields: str) -> dict[str,
     missing = [name for name in fields if name not in errors]
     assert not missing, describe(response, f"errors naming {list(fields)} (missing {missing})")
     return errors
+
+
+def aware_time(value: Any) -> datetime | None:
+    """CATALOG §0: an ISO 8601 timestamp with a UTC offset, parsed; None if it is not one."""
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.utcoffset() is not None else None
 
 
 def header_value(response: httpx.Response, name: str) -> str:

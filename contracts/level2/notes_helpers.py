@@ -7,12 +7,11 @@ reads as its rules, not as plumbing.
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from typing import Any
 
 import httpx
 
-from contracts.harness import describe, expect_json, expect_status, header_value
+from contracts.harness import aware_time, describe, expect_json, expect_status, header_value
 
 NOTE_FIELDS = ("id", "title", "body", "created_at", "updated_at")
 # RFC 9110 §8.8.3: entity-tag = [ W/ ] DQUOTE *etagc DQUOTE
@@ -22,17 +21,6 @@ STRONG_ETAG = re.compile(r'"[\x21\x23-\x7e\x80-\xff]*"')
 def setup_notes(api: httpx.Client) -> None:
     """POST /p12/setup → 200: the notes table exists afterwards (idempotent)."""
     expect_status(api.post("/p12/setup"), 200)
-
-
-def aware_time(value: Any) -> datetime | None:
-    """An ISO 8601 timestamp with a UTC offset, parsed; None if it is not one."""
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.utcoffset() is not None else None
 
 
 def expect_note(response: httpx.Response, status: int = 200) -> dict[str, Any]:

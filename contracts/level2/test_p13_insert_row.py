@@ -24,6 +24,7 @@ import httpx
 import pytest
 
 from contracts.harness import (
+    aware_time,
     case,
     describe,
     expect_problem,
@@ -31,7 +32,7 @@ from contracts.harness import (
     expect_validation_error,
     header_value,
 )
-from contracts.level2.notes_helpers import aware_time, expect_note, setup_notes
+from contracts.level2.notes_helpers import expect_note, setup_notes
 
 SQL_LOOKING_TEXT = [
     pytest.param("'); DROP TABLE notes;--", id="drop-table"),

@@ -24,6 +24,7 @@ import httpx
 import pytest
 
 from contracts.harness import (
+    aware_time,
     case,
     describe,
     expect_problem,
@@ -32,7 +33,6 @@ from contracts.harness import (
 )
 from contracts.harness.ids import MAX_ID, NON_INTEGER_IDS
 from contracts.level2.notes_helpers import (
-    aware_time,
     create_note,
     expect_note,
     read_note,

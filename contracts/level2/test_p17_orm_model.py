@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 import httpx
 import pytest
 
 from contracts.harness import (
+    aware_time,
     case,
     describe,
     expect_json,
@@ -59,17 +59,6 @@ def isbn10_and_13(seed: str) -> tuple[str, str]:
 
 def with_wrong_check_digit(isbn: str) -> str:
     return isbn[:-1] + str((int(isbn[-1]) + 1) % 10)
-
-
-def aware_time(value: Any) -> datetime | None:
-    """An ISO 8601 timestamp with a UTC offset, parsed; None if it is not one."""
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.utcoffset() is not None else None
 
 
 def expect_book(response: httpx.Response, status: int) -> dict[str, Any]:

@@ -19,13 +19,13 @@ Choices where the catalog is silent (written down here and in the concept's NOTE
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 import httpx
 import pytest
 
 from contracts.harness import (
+    aware_time,
     case,
     describe,
     expect_json,
@@ -48,20 +48,13 @@ def query_count(response: httpx.Response) -> int:
     return int(value)
 
 
-def aware(value: Any) -> bool:
-    if not isinstance(value, str):
-        return False
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).utcoffset() is not None
-    except ValueError:
-        return False
-
-
 def expect_fields(response: httpx.Response, body: Any, fields: tuple[str, ...]) -> dict:
     assert isinstance(body, dict), describe(response, "a JSON object")
     missing = [name for name in fields if name not in body]
     assert not missing, describe(response, f"fields {list(fields)} (missing {missing})")
-    assert aware(body["created_at"]), describe(response, "created_at with a UTC offset")
+    assert aware_time(body["created_at"]) is not None, describe(
+        response, "created_at with a UTC offset"
+    )
     return body
 
 
