@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> None:
     import flask_migrate
 
     from flask_track import create_app
-    from flask_track.core.auth import hash_password
+    from flask_track.shared.passwords import hash_password
 
     app = create_app()
     logging.getLogger("flask_track").setLevel(logging.WARNING)  # no access log lines

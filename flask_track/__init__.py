@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
 
-from flask_track.concepts import LADDER
 from flask_track.config import Config, config_for
-from flask_track.core.auth import init_auth
 from flask_track.core.cli import ladder_cli
 from flask_track.core.client import init_client
 from flask_track.core.database import init_database
 from flask_track.core.json_provider import JsonProvider
-from flask_track.core.ladder import load_ladder
+from flask_track.core.ladder import Concept, read_ladder
 from flask_track.core.logging import configure_logging
 from flask_track.core.middleware import init_middleware
 from flask_track.core.openapi import init_openapi
 from flask_track.core.problems import init_problems
 from flask_track.core.routes import blp as app_routes
-from flask_track.extensions import api, cors, db, migrate
+from flask_track.extensions import api, cors, db, migrate, redis_client
+from flask_track.shared.auth import init_auth
 
 __version__ = "0.1.0"
 
@@ -40,6 +40,22 @@ EXPOSED_HEADERS = [
     "X-Cache",
     "X-Query-Count",
 ]
+
+
+def load_concepts() -> list[Concept]:
+    """Import the package of every built row of ladder.toml; its routes module has `blp`."""
+    concepts = []
+    for rung in read_ladder():
+        if rung.planned:
+            continue
+        package = f"flask_track.concepts.{rung.package}"
+        blueprint = importlib.import_module(f"{package}.routes").blp
+        if blueprint.name != rung.id:
+            raise RuntimeError(f"{package}: blueprint name {blueprint.name!r} != {rung.id!r}")
+        # The OpenAPI tag's description, from the one source of the concept's title.
+        blueprint.description = f"{rung.id} {rung.title}"
+        concepts.append(Concept(rung=rung, blueprint=blueprint, package=package))
+    return concepts
 
 
 def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
@@ -61,6 +77,7 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     init_problems(app)
     init_database(app)
     db.init_app(app)
+    redis_client.init_app(app)
     # Migrations ship inside the package, so `flask db upgrade` works from any directory.
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     if app.config["CORS_ORIGINS"]:
@@ -77,7 +94,7 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     init_auth(app)
 
     api.register_blueprint(app_routes)
-    ladder = load_ladder(LADDER)
+    ladder = load_concepts()
     app.extensions["ladder"] = ladder
     for concept in ladder:
         api.register_blueprint(concept.blueprint, url_prefix=concept.url_prefix)

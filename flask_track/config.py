@@ -24,6 +24,13 @@ class ConfigError(RuntimeError):
     """The environment asks for something the app refuses to start with."""
 
 
+def _hops(value: str) -> int:
+    """TRUSTED_PROXY_HOPS: a whole number >= 0."""
+    if not value.strip().isdigit():
+        raise ConfigError(f"TRUSTED_PROXY_HOPS must be a whole number >= 0, not {value!r}.")
+    return int(value)
+
+
 def _csv(value: str) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
@@ -61,15 +68,13 @@ class Config:
         # None means "a SQLite file in the instance folder", resolved by create_app().
         self.DATABASE_URL = env.get("DATABASE_URL") or None
         self.REDIS_URL = env.get("REDIS_URL") or None
-        self.SMTP_HOST = env.get("SMTP_HOST", "127.0.0.1")
-        self.SMTP_PORT = int(env.get("SMTP_PORT", "1025"))
-        self.MAIL_FROM = env.get("MAIL_FROM", "flask-track@example.com")
-        self.UPLOAD_DIR = env.get("UPLOAD_DIR") or None
-        self.OAUTH_PROVIDER_URL = env.get("OAUTH_PROVIDER_URL") or None
         self.CORS_ORIGINS = _csv(env.get("CORS_ORIGINS", self.default_cors_origins()))
-        self.PUBLIC_URL = env.get("PUBLIC_URL", "http://127.0.0.1:5000").rstrip("/")
-        self.TRUSTED_PROXY_HOPS = int(env.get("TRUSTED_PROXY_HOPS", "0"))
-        # Level 3 auth (core/auth.py refuses argon2id costs below OWASP's floor at start-up).
+        # How many proxies in front of the app may set X-Forwarded-For/-Proto (ProxyFix).
+        # 0: the headers are ignored, a client cannot choose its own "address".
+        self.TRUSTED_PROXY_HOPS = _hops(env.get("TRUSTED_PROXY_HOPS", "0"))
+        # SMTP_HOST/SMTP_PORT/MAIL_FROM, UPLOAD_DIR, PUBLIC_URL and OAUTH_PROVIDER_URL (CATALOG
+        # §0) are read by the concepts that use them (Levels 4-5), not before.
+        # Level 3 auth (shared/passwords.py refuses argon2id costs below OWASP's floor at start-up).
         self.ARGON2_MEMORY_KIB = int(env.get("ARGON2_MEMORY_KIB", "19456"))  # 19 MiB
         self.ARGON2_TIME_COST = int(env.get("ARGON2_TIME_COST", "2"))
         self.ARGON2_PARALLELISM = int(env.get("ARGON2_PARALLELISM", "1"))

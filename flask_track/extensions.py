@@ -11,6 +11,8 @@ from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy.orm import DeclarativeBase
 
 from flask_track.core.openapi import Api
+from flask_track.shared.passwords import Passwords
+from flask_track.shared.redis_handle import RedisHandle
 
 
 class Base(DeclarativeBase):
@@ -21,7 +23,12 @@ api = Api()
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 cors = CORS()
-# Level 3: JWTs (loaders and settings in core/auth.py) and the rate limiter's storage
-# (memory:// per process, or Redis when REDIS_URL is set); no limit applies unless a route asks.
+# Level 3: JWTs (loaders in shared/jwt_loaders.py, settings in shared/auth.py) and the rate
+# limiter's storage (memory:// per process, or Redis when REDIS_URL is set); no limit applies
+# unless a route asks.
 jwt = JWTManager()
 limiter = Limiter(get_remote_address)
+# The project's own service handles, same pattern (`init_app` in create_app): the argon2id
+# hasher and the Redis client (None without REDIS_URL).
+passwords = Passwords()
+redis_client = RedisHandle()

@@ -29,7 +29,7 @@ def migrate() -> None:
     import flask_migrate
 
     from flask_track import create_app
-    from flask_track.core.auth import ensure_admin
+    from flask_track.shared.admin import ensure_admin
 
     app = create_app()
     with app.app_context():

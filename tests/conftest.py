@@ -18,7 +18,6 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
     """A testing app on a fresh, migrated SQLite file."""
     monkeypatch.setenv("APP_ENV", "testing")
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'unit.sqlite3'}")
-    monkeypatch.setenv("UPLOAD_DIR", str(tmp_path / "uploads"))
     application = create_app(TestingConfig())
     with application.app_context():
         flask_migrate.upgrade()

@@ -11,10 +11,10 @@ import sqlalchemy as sa
 from flask import Flask
 
 from flask_track import create_app, serve
-from flask_track.concepts.p22_signup.models import User
 from flask_track.config import ConfigError, TestingConfig, config_for
-from flask_track.core.auth import ensure_admin
 from flask_track.extensions import db
+from flask_track.shared.admin import ensure_admin
+from flask_track.shared.users import User
 from tests.test_auth_support import ADMIN_EMAIL, PASSWORD, signup
 
 

@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
-from flask_track.concepts.p22_signup.models import User
 from flask_track.extensions import db
+from flask_track.shared.users import User
 from tests.test_auth_support import ADMIN_PASSWORD, bearer
 
 PASSWORD = "Tr0ub4dor&3-horse-staple"

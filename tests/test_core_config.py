@@ -58,16 +58,18 @@ def test_environment_is_read_when_the_config_is_built():
         {
             "DATABASE_URL": "sqlite:///x.db",
             "CORS_ORIGINS": " http://a.example , ,http://b.example",
-            "SMTP_PORT": "2525",
             "TRUSTED_PROXY_HOPS": "1",
-            "PUBLIC_URL": "https://example.org/",
         }
     )
     assert config.DATABASE_URL == "sqlite:///x.db"
     assert config.CORS_ORIGINS == ["http://a.example", "http://b.example"]
-    assert config.SMTP_PORT == 2525
     assert config.TRUSTED_PROXY_HOPS == 1
-    assert config.PUBLIC_URL == "https://example.org"  # no trailing slash: links join cleanly
+
+
+@pytest.mark.parametrize("hops", ["-1", "one", "1.5", ""])
+def test_trusted_proxy_hops_must_be_a_whole_number(hops):
+    with pytest.raises(cfg.ConfigError, match="TRUSTED_PROXY_HOPS"):
+        cfg.TestingConfig({"TRUSTED_PROXY_HOPS": hops})
 
 
 def test_development_allows_the_vite_dev_server_by_default():

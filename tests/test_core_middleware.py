@@ -154,3 +154,56 @@ def test_every_log_line_is_one_json_object(client: FlaskClient, capsys: pytest.C
     for line in capsys.readouterr().out.splitlines():
         record = json.loads(line)
         assert {"ts", "level", "logger", "message"} <= set(record)
+
+
+# ---------------------------------------------------------------- forwarding headers
+
+
+def _peer_seen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, hops: str) -> tuple[str, str]:
+    """The client address and scheme a view sees for one request through a proxy."""
+    monkeypatch.setenv("TRUSTED_PROXY_HOPS", hops)
+    app = make_app(monkeypatch, tmp_path, cors=None)
+
+    @app.get("/_peer")
+    def peer() -> dict[str, str]:
+        from flask import request
+
+        return {"addr": request.remote_addr or "", "scheme": request.scheme}
+
+    body = (
+        app.test_client()
+        .get(
+            "/_peer",
+            headers={"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https"},
+            environ_base={"REMOTE_ADDR": "10.0.0.2"},
+        )
+        .get_json()
+    )
+    return body["addr"], body["scheme"]
+
+
+def test_forwarding_headers_are_ignored_without_trusted_proxies(monkeypatch, tmp_path):
+    assert _peer_seen(monkeypatch, tmp_path, "0") == ("10.0.0.2", "http")
+
+
+def test_one_trusted_hop_takes_the_forwarded_client_address(monkeypatch, tmp_path):
+    assert _peer_seen(monkeypatch, tmp_path, "1") == ("203.0.113.7", "https")
+
+
+def test_only_the_trusted_hops_are_believed(monkeypatch, tmp_path):
+    """With one trusted proxy, an address the client itself prepended is not believed."""
+    monkeypatch.setenv("TRUSTED_PROXY_HOPS", "1")
+    app = make_app(monkeypatch, tmp_path, cors=None)
+
+    @app.get("/_peer")
+    def peer() -> str:
+        from flask import request
+
+        return request.remote_addr or ""
+
+    seen = app.test_client().get(
+        "/_peer",
+        headers={"X-Forwarded-For": "6.6.6.6, 203.0.113.7"},
+        environ_base={"REMOTE_ADDR": "10.0.0.2"},
+    )
+    assert seen.get_data(as_text=True) == "203.0.113.7"

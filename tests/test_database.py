@@ -27,9 +27,9 @@ from sqlalchemy import text
 
 from flask_track import config as app_config
 from flask_track import create_app
-from flask_track.concepts.p11_db_connection.connection import is_unavailable
 from flask_track.core.database import resolve_database_url
 from flask_track.extensions import db
+from flask_track.shared.database import is_unavailable
 
 REPO = Path(__file__).resolve().parent.parent
 # A PostgreSQL nobody listens on (port 1), with a password that must never be shown.
@@ -60,7 +60,6 @@ def require_postgres() -> str:
 def make_app(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
     monkeypatch.setenv("APP_ENV", "testing")
     monkeypatch.setenv("DATABASE_URL", database_url)
-    monkeypatch.setenv("UPLOAD_DIR", str(tmp_path / "uploads"))
     return create_app(app_config.TestingConfig())
 
 

@@ -76,7 +76,6 @@ def schema_differences(app: Flask) -> list[Any]:
 def make_app(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
     monkeypatch.setenv("APP_ENV", "testing")
     monkeypatch.setenv("DATABASE_URL", database_url)
-    monkeypatch.setenv("UPLOAD_DIR", str(tmp_path / "uploads"))
     return create_app(TestingConfig())
 
 

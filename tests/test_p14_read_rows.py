@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from flask.testing import FlaskClient
 
-from flask_track.concepts.p14_read_rows.etag import (
+from flask_track.shared.etags import (
     EntityTag,
     if_match_passes,
     if_none_match_hits,

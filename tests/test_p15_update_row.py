@@ -10,8 +10,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import text
 
-import flask_track.concepts.p12_create_table.table as table
 import flask_track.concepts.p15_update_row.routes as routes
+import flask_track.shared.notes as table
 from flask_track.extensions import db
 
 

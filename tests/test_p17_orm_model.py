@@ -11,9 +11,9 @@ from flask.testing import FlaskClient
 from sqlalchemy.exc import IntegrityError
 
 from flask_track.concepts.p17_orm_model.isbn import InvalidIsbn, normalize_isbn
-from flask_track.concepts.p17_orm_model.models import Book
 from flask_track.core.types import utcnow
 from flask_track.extensions import db
+from flask_track.shared.books import Book
 
 
 def book(isbn: str = "978-0-262-51087-5", **overrides: object) -> dict[str, object]:

@@ -9,10 +9,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from flask_track.concepts.p17_orm_model.models import Book
 from flask_track.concepts.p18_orm_vs_sql.stats import snapshot_session, stats_orm, stats_sql
 from flask_track.core.types import utcnow
 from flask_track.extensions import db
+from flask_track.shared.books import Book
 
 BOOKS = [
     ("Knuth", 650, "9780201896831"),

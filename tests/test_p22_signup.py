@@ -9,8 +9,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from flask_track.concepts.p22_signup import common_passwords
-from flask_track.concepts.p22_signup.models import User
 from flask_track.extensions import db
+from flask_track.shared.users import User
 from tests.test_auth_support import PASSWORD, problem, signup
 
 

@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
-from flask_track.concepts.p22_signup.models import User
 from flask_track.extensions import db
+from flask_track.shared.users import User
 from tests.test_auth_support import PASSWORD, problem, signup
 
 
@@ -27,8 +27,9 @@ class CountingHasher(argon2.PasswordHasher):
 
 @pytest.fixture
 def counting(app: Flask) -> type[CountingHasher]:
-    current = app.extensions["flask_track.passwords"]
-    app.extensions["flask_track.passwords"] = CountingHasher(
+    state = app.extensions["flask_track.passwords"]  # the Passwords extension's state
+    current = state.hasher
+    state.hasher = CountingHasher(
         time_cost=current.time_cost,
         memory_cost=current.memory_cost,
         parallelism=current.parallelism,

@@ -6,9 +6,9 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
-from flask_track.concepts.p22_signup.models import User
-from flask_track.concepts.p28_refresh_token.models import RefreshTokenFamily
 from flask_track.extensions import db
+from flask_track.shared.revocation import RefreshTokenFamily
+from flask_track.shared.users import User
 from tests.test_auth_support import (
     access_token,
     admin_token,

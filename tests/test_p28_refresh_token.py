@@ -12,9 +12,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from flask_track import create_app
-from flask_track.concepts.p28_refresh_token.models import RefreshTokenFamily
 from flask_track.config import TestingConfig
 from flask_track.extensions import db
+from flask_track.shared.revocation import RefreshTokenFamily
 from tests.test_auth_support import (
     access_token,
     bearer,

@@ -16,6 +16,7 @@ from flask.testing import FlaskClient
 
 from flask_track import create_app
 from flask_track.config import TestingConfig
+from flask_track.extensions import redis_client
 from tests.test_auth_support import (
     access_token,
     bearer,
@@ -194,5 +195,5 @@ def test_with_redis_down_auth_fails_closed_with_503(
     signup(client, "ada@example.com")
     token = access_token(client, "ada@example.com")
     redis_app.config["REDIS_URL"] = "redis://127.0.0.1:1/0"  # nothing listens there
-    redis_app.extensions.pop("flask_track.blocklist_redis", None)
+    redis_client.init_app(redis_app)  # the handle reads REDIS_URL again
     problem(client.get("/p26/me", headers=bearer(token)), 503, "dependency-unavailable")

@@ -7,7 +7,6 @@ Each field subclasses the marshmallow type it stands for, so OpenAPI types come 
 
 from __future__ import annotations
 
-import numbers
 import re
 from typing import Any
 
@@ -28,24 +27,6 @@ class StrictInteger(fields.Integer):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(strict=True, **kwargs)
-
-
-class StrictNumber(fields.Float):
-    """A JSON number: no strings, no booleans."""
-
-    def _validated(self, value: Any) -> float:
-        if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            raise self.make_error("invalid", input=value)
-        return super()._validated(value)
-
-
-class StrictBoolean(fields.Boolean):
-    """A JSON boolean: only true and false, not 1, "yes" or "true"."""
-
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> bool:
-        if not isinstance(value, bool):
-            raise self.make_error("invalid", input=value)
-        return value
 
 
 class QueryInteger(fields.Integer):

@@ -12,7 +12,7 @@ import logging
 import sys
 import traceback
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TextIO
 
 from flask_track.core.request_id import current_request_id
 
@@ -53,18 +53,18 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
-class StdoutHandler(logging.StreamHandler):
+class StdoutHandler(logging.StreamHandler):  # type: ignore[type-arg]
     """A stream handler that always writes to the current sys.stdout (pytest's capsys too)."""
 
     def __init__(self) -> None:
         super().__init__(sys.stdout)
 
-    @property  # type: ignore[override]
-    def stream(self):
+    @property
+    def stream(self) -> TextIO:
         return sys.stdout
 
     @stream.setter
-    def stream(self, _value) -> None:
+    def stream(self, _value: TextIO) -> None:
         pass
 
 

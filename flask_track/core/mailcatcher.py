@@ -13,6 +13,7 @@ import time
 import uuid
 from email import message_from_bytes, policy
 from pathlib import Path
+from typing import Any
 
 from aiosmtpd.controller import Controller
 
@@ -23,7 +24,7 @@ class FolderHandler:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    async def handle_DATA(self, server, session, envelope) -> str:
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         content = envelope.original_content or envelope.content
         path = self.folder / f"{time.time_ns()}-{uuid.uuid4().hex[:8]}.eml"
         path.write_bytes(content)

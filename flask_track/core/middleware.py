@@ -6,6 +6,7 @@ import logging
 import time
 
 from flask import Flask, Response, g, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from flask_track.core.request_id import HEADER as REQUEST_ID_HEADER
 from flask_track.core.request_id import current_request_id
@@ -51,5 +52,10 @@ def _finish_request(response: Response) -> Response:
 
 def init_middleware(app: Flask) -> None:
     """Install the hooks; registered before any blueprint so they run first and last."""
+    hops = int(app.config.get("TRUSTED_PROXY_HOPS", 0))
+    if hops > 0:
+        # Behind `hops` proxies, the client address and scheme are the ones the nearest
+        # proxies report (X-Forwarded-For/-Proto); with 0 the headers are ignored.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     app.before_request_funcs.setdefault(None, []).insert(0, _start_request)
     app.after_request(_finish_request)

@@ -17,7 +17,7 @@ import flask_smorest
 import swagger_ui_bundle
 from apispec import BasePlugin
 from apispec.ext.marshmallow import MarshmallowPlugin
-from flask import Flask, send_from_directory
+from flask import Flask, Response, send_from_directory
 from flask_smorest.spec import prepare_response
 from marshmallow import INCLUDE, Schema, fields
 from werkzeug.routing import BaseConverter, ValidationError
@@ -84,6 +84,10 @@ CONCEPT_MODULE = re.compile(r"\.concepts\.(p[0-9]{2})_")
 def schema_name(schema: type[Schema] | Schema) -> str:
     """Component names carry the concept id (`p07.RegistrationIn`): schemas never collide."""
     cls = schema if isinstance(schema, type) else type(schema)
+    # A shared-layer schema that one concept introduces is published under that concept.
+    explicit = getattr(getattr(cls, "Meta", None), "component_name", None)
+    if explicit:
+        return str(explicit)
     name = cls.__name__.removesuffix("Schema") or cls.__name__
     found = CONCEPT_MODULE.search(cls.__module__)
     return f"{found.group(1)}.{name}" if found else name
@@ -92,7 +96,9 @@ def schema_name(schema: type[Schema] | Schema) -> str:
 class ProblemResponsesPlugin(BasePlugin):
     """Document the error statuses shared by whole classes of routes."""
 
-    def operation_helper(self, path=None, operations=None, **kwargs) -> None:
+    def operation_helper(
+        self, path: str | None = None, operations: dict[str, Any] | None = None, **kwargs: Any
+    ) -> None:
         for operation in (operations or {}).values():
             responses = operation.setdefault("responses", {})
             if "requestBody" in operation:
@@ -129,7 +135,7 @@ class Blueprint(flask_smorest.Blueprint):
     ARGUMENTS_PARSER = StrictJsonParser()
 
 
-def swagger_ui_static(filename: str):
+def swagger_ui_static(filename: str) -> Response:
     """Swagger UI's JS and CSS, from the swagger-ui-bundle wheel."""
     return send_from_directory(Path(swagger_ui_bundle.swagger_ui_path), filename)
 

@@ -65,6 +65,18 @@ class ProblemError(Exception):
         self.headers = dict(headers or {})
         self.extra = extra
 
+    @classmethod
+    def invalid_field(cls, field: str, message: str) -> ProblemError:
+        """422 `validation-error` for one field a schema could not check (a path value...)."""
+        return cls(
+            422, "validation-error", f"{field} is invalid; see errors.", errors={field: [message]}
+        )
+
+    @classmethod
+    def not_found(cls, detail: str) -> ProblemError:
+        """404 `not-found`: the one answer for a resource that does not exist."""
+        return cls(404, "not-found", detail)
+
 
 def problem_type(slug: str | None) -> str:
     """The `type` URI of a named problem; plain HTTP errors are `about:blank`."""

@@ -19,4 +19,5 @@ def current_request_id() -> str | None:
     if "request_id" not in g:
         incoming = request.headers.get(HEADER, "")
         g.request_id = incoming if VALID_REQUEST_ID.fullmatch(incoming) else str(uuid.uuid4())
-    return g.request_id
+    request_id: str = g.request_id
+    return request_id

@@ -5,13 +5,14 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from flask import current_app
+from flask_sqlalchemy import SQLAlchemy
 from marshmallow import Schema, fields
 from sqlalchemy import text
 
 from flask_track.core.ladder import served_concepts
 from flask_track.core.openapi import Blueprint
 from flask_track.core.problems import ProblemError
-from flask_track.extensions import db
 
 IMPLEMENTATION = "flask-track"
 
@@ -51,9 +52,15 @@ def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
+def _db() -> SQLAlchemy:
+    # The app's Flask-SQLAlchemy handle, by the extension pattern: core/ imports no layer above.
+    handle: SQLAlchemy = current_app.extensions["sqlalchemy"]
+    return handle
+
+
 def _check_database() -> dict[str, Any]:
     started = time.perf_counter()
-    db.session.execute(text("SELECT 1"))
+    _db().session.execute(text("SELECT 1"))
     return {"ok": True, "latency_ms": round((time.perf_counter() - started) * 1000, 2)}
 
 
@@ -65,7 +72,7 @@ def ready() -> dict[str, Any]:
     try:
         checks = {"database": _check_database()}
     except Exception:  # any driver error means "not ready"; the reason goes to the log only
-        db.session.rollback()
+        _db().session.rollback()
         raise ProblemError(
             503,
             "dependency-unavailable",

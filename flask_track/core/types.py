@@ -34,16 +34,17 @@ class UTCDateTime(TypeDecorator[datetime]):
         if not isinstance(value, datetime) or value.tzinfo is None:
             # A naive datetime is ambiguous (local? UTC?): refuse it instead of guessing.
             raise ValueError("UTCDateTime needs a timezone-aware datetime")
-        value = value.astimezone(UTC)
+        moment = value.astimezone(UTC)
         # SQLite would store the offset-less text anyway; PostgreSQL keeps the instant.
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+        return moment.replace(tzinfo=None) if dialect.name == "sqlite" else moment
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
+        stored: datetime = value
+        if stored.tzinfo is None:
+            return stored.replace(tzinfo=UTC)
+        return stored.astimezone(UTC)
 
 
 # 64-bit ids everywhere, matching the `<id:...>` URL converter (ids up to 2**63-1): BIGINT

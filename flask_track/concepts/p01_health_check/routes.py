@@ -13,7 +13,7 @@ from flask_track.core.openapi import CACHE_CONTROL_DOC, Blueprint
 # Taken when the worker imports this module, i.e. close enough to process start.
 STARTED_AT = time.monotonic()
 
-blp = Blueprint("p01", __name__, description="p01 Health check")
+blp = Blueprint("p01", __name__)
 
 
 @blp.route("/health")

@@ -10,7 +10,7 @@ from flask_track.concepts.p02_json_response.schemas import QuoteListOut, QuoteOu
 from flask_track.core.openapi import Blueprint
 from flask_track.core.problems import ProblemError
 
-blp = Blueprint("p02", __name__, description="p02 JSON response")
+blp = Blueprint("p02", __name__)
 
 
 @blp.route("/quotes")
@@ -36,5 +36,5 @@ def get_quote(quote_id: int) -> Quote:
     """Return the quote with this id."""
     quote = QUOTES_BY_ID.get(quote_id)
     if quote is None:
-        raise ProblemError(404, "not-found", f"There is no quote {quote_id}.")
+        raise ProblemError.not_found(f"There is no quote {quote_id}.")
     return quote

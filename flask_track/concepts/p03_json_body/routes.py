@@ -11,7 +11,7 @@ from flask_track.core.json_body import read_json_body
 from flask_track.core.openapi import Blueprint
 from flask_track.core.problems import ProblemError
 
-blp = Blueprint("p03", __name__, description="p03 JSON body")
+blp = Blueprint("p03", __name__)
 
 # Python parses about 1,000 nested levels but then cannot serialize them again (RecursionError:
 # a 500). No real document nests that deep, so the echo accepts 64 levels and refuses more the

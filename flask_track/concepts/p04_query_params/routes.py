@@ -9,7 +9,7 @@ from flask_track.concepts.p04_query_params.data import PRODUCTS, Product
 from flask_track.concepts.p04_query_params.schemas import ProductListOut, ProductQueryIn
 from flask_track.core.openapi import Blueprint
 
-blp = Blueprint("p04", __name__, description="p04 Query parameters")
+blp = Blueprint("p04", __name__)
 
 # Each sort key, with the id as tie-breaker so equal prices always come back in the same order.
 SORTS: dict[str, Callable[[Product], tuple[Any, ...]]] = {

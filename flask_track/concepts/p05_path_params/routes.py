@@ -7,7 +7,7 @@ from flask_track.concepts.p05_path_params.schemas import PostOut, UserOut
 from flask_track.core.openapi import Blueprint
 from flask_track.core.problems import ProblemError
 
-blp = Blueprint("p05", __name__, description="p05 Path parameters")
+blp = Blueprint("p05", __name__)
 
 # `<id:...>` (core.openapi.IdConverter) only matches plain ASCII digits up to 2**63-1, so
 # "abc", "-1", "1.5", an Arabic-Indic digit or a 30-digit number never reach these views:
@@ -18,7 +18,7 @@ def find_user(user_id: int) -> User:
     """The user, or the 404 problem."""
     user = USERS_BY_ID.get(user_id)
     if user is None:
-        raise ProblemError(404, "not-found", f"There is no user {user_id}.")
+        raise ProblemError.not_found(f"There is no user {user_id}.")
     return user
 
 
@@ -38,5 +38,5 @@ def get_user_post(user_id: int, post_id: int) -> Post:
     # A post of another user is "not found here", not 403: the path names a resource that
     # does not exist, and a 403 would confirm that post id exists elsewhere.
     if post is None or post.user_id != user.id:
-        raise ProblemError(404, "not-found", f"User {user_id} has no post {post_id}.")
+        raise ProblemError.not_found(f"User {user_id} has no post {post_id}.")
     return post

@@ -24,7 +24,7 @@ from flask_track.core.problems import (
     problem_response,
 )
 
-blp = Blueprint("p06", __name__, description="p06 Status codes")
+blp = Blueprint("p06", __name__)
 
 # HTTP forbids content in these responses (RFC 9110 §15.3.5, §15.3.6, §15.4.5).
 NO_CONTENT = frozenset({204, 205, 304})
@@ -109,7 +109,7 @@ def find_item(item_id: int) -> Item:
     """The item, or the 404 problem."""
     item = STORE.get(item_id)
     if item is None:
-        raise ProblemError(404, "not-found", f"There is no item {item_id}.")
+        raise ProblemError.not_found(f"There is no item {item_id}.")
     return item
 
 
@@ -156,7 +156,7 @@ def get_item(item_id: int) -> Item:
 def delete_item(item_id: int) -> Response:
     """Delete an item: 204 with no body, or 404 when there is none (any more)."""
     if not STORE.delete(item_id):
-        raise ProblemError(404, "not-found", f"There is no item {item_id}.")
+        raise ProblemError.not_found(f"There is no item {item_id}.")
     return empty_response(204)
 
 
@@ -168,12 +168,7 @@ def status(code: int) -> Response | tuple[dict[str, Any], int]:
     """Answer with exactly the status asked for (200-599)."""
     if not STATUS_MIN <= code <= STATUS_MAX:
         # 1xx are interim responses a view cannot send as its final answer; 600+ do not exist.
-        raise ProblemError(
-            422,
-            "validation-error",
-            "The status code is out of range; see errors.",
-            errors={"code": [f"Must be between {STATUS_MIN} and {STATUS_MAX}."]},
-        )
+        raise ProblemError.invalid_field("code", f"Must be between {STATUS_MIN} and {STATUS_MAX}.")
     if code in NO_CONTENT:
         return empty_response(code)
     if code >= 400:

@@ -7,7 +7,7 @@ from typing import Any
 from flask_track.concepts.p07_validation.schemas import RegistrationIn, RegistrationOut
 from flask_track.core.openapi import Blueprint
 
-blp = Blueprint("p07", __name__, description="p07 Validation")
+blp = Blueprint("p07", __name__)
 
 
 @blp.route("/registrations", methods=["POST"])

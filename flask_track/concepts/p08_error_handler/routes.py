@@ -29,7 +29,7 @@ from flask_track.core.problems import (
     problem_response,
 )
 
-blp = Blueprint("p08", __name__, description="p08 Error handler")
+blp = Blueprint("p08", __name__)
 
 # The one place that knows how each domain error looks over HTTP: status, type slug, title.
 # The domain code (errors.py) raises InsufficientStock and never mentions a status code.
@@ -119,11 +119,8 @@ def domain_error() -> NoReturn:
 def http_error(code: int) -> NoReturn:
     """Raise an HTTP error on purpose (400-599): that status, as a problem."""
     if not HTTP_ERROR_MIN <= code <= HTTP_ERROR_MAX:
-        raise ProblemError(
-            422,
-            "validation-error",
-            "The status code is out of range; see errors.",
-            errors={"code": [f"Must be between {HTTP_ERROR_MIN} and {HTTP_ERROR_MAX}."]},
+        raise ProblemError.invalid_field(
+            "code", f"Must be between {HTTP_ERROR_MIN} and {HTTP_ERROR_MAX}."
         )
     if code in default_exceptions:
         # Flask's abort() raises Werkzeug's exception class for the code; core's

@@ -13,7 +13,7 @@ from flask_track.concepts.p09_request_logger.schemas import LifecycleOut, LogsOu
 from flask_track.core.openapi import Blueprint
 from flask_track.core.request_id import current_request_id
 
-blp = Blueprint("p09", __name__, description="p09 Request logger")
+blp = Blueprint("p09", __name__)
 log = logging.getLogger("flask_track.p09")
 
 # Every request of the app is already logged as one JSON line by core/middleware.py

@@ -12,7 +12,7 @@ from flask_track.concepts.p10_api_docs.schemas import METHODS, RoutesOut, Routes
 from flask_track.core.openapi import Blueprint
 from flask_track.extensions import api
 
-blp = Blueprint("p10", __name__, description="p10 API docs")
+blp = Blueprint("p10", __name__)
 
 # Routes that are not part of the API: the document itself, its UI and its assets, Flask's own
 # static folder, and the built React client (CATALOG §0 leaves them out of "documented = served").
@@ -29,7 +29,7 @@ def is_api_rule(rule: Rule) -> bool:
 
 def openapi_path(rule: Rule) -> str:
     """`/p05/users/<id:id>` -> `/p05/users/{id}`, the way flask-smorest writes paths."""
-    return FlaskPlugin.flaskpath2openapi(rule.rule)
+    return str(FlaskPlugin.flaskpath2openapi(rule.rule))
 
 
 def documented_operations() -> set[tuple[str, str]]:

@@ -6,15 +6,12 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 
-from flask_track.concepts.p11_db_connection.connection import (
-    database_info,
-    is_unavailable,
-    unavailable,
-)
+from flask_track.concepts.p11_db_connection.connection import database_info
 from flask_track.concepts.p11_db_connection.schemas import DatabaseOut
 from flask_track.core.openapi import CACHE_CONTROL_DOC, Blueprint
+from flask_track.shared.database import is_unavailable, unavailable
 
-blp = Blueprint("p11", __name__, description="p11 Database connection")
+blp = Blueprint("p11", __name__)
 
 
 @blp.route("/db")

@@ -5,15 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask_track.concepts.p12_create_table.schemas import SetupOut, TableSchemaOut
-from flask_track.concepts.p12_create_table.table import (
-    TABLE,
-    create_notes_table,
-    describe_columns,
-    dialect,
-)
+from flask_track.concepts.p12_create_table.table import create_notes_table, describe_columns
 from flask_track.core.openapi import Blueprint
+from flask_track.shared.notes import TABLE, dialect
 
-blp = Blueprint("p12", __name__, description="p12 Create table")
+blp = Blueprint("p12", __name__)
 
 
 @blp.route("/setup", methods=["POST"])

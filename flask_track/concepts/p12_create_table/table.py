@@ -1,60 +1,24 @@
-"""The `notes` table: its hand-written DDL, how to create it safely, and how p13-p16 talk to it.
+"""The `notes` table's hand-written DDL, and how to create it safely (p12's lesson).
 
-p12 owns the table, so the pieces every later concept needs live here: the dialect-specific
-DDL files, the one-time setup, the conversion of a row to a `Note`, the timestamp format, and
-the translation of database failures into problems (a missing table is the client's to fix:
-409; a database that does not answer is 503).
+The row type, timestamps and failure handling that p13-p16 share with p12 live in the shared
+layer: `flask_track/shared/notes.py`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DBAPIError
 
-from flask_track.concepts.p11_db_connection.connection import is_unavailable, unavailable
 from flask_track.core.problems import ProblemError
 from flask_track.extensions import db
+from flask_track.shared.notes import SETUP_HINT, TABLE, database_errors, dialect
 
-TABLE = "notes"
 SQL_DIR = Path(__file__).parent / "sql"
-SUPPORTED_DIALECTS = ("sqlite", "postgresql")
 # Any constant works: it names "the notes DDL" among PostgreSQL's advisory locks.
 DDL_LOCK_KEY = 1_100_012
-ONE_MICROSECOND = timedelta(microseconds=1)
-SETUP_HINT = "The notes table does not exist yet: create it with POST /p12/setup first."
-
-
-@dataclass(frozen=True)
-class Note:
-    """One row of `notes`, with timestamps as aware UTC datetimes.
-
-    `version` is updated_at exactly as the database returned it (text on SQLite, a datetime
-    on PostgreSQL): p15 and p16 bind it back in `WHERE updated_at = :seen`, so the comparison
-    is the database's own, with no formatting round trip in between.
-    """
-
-    id: int
-    title: str
-    body: str
-    created_at: datetime
-    updated_at: datetime
-    version: Any
-
-
-def dialect() -> str:
-    """The name of the database dialect in use (`sqlite` or `postgresql`)."""
-    name = db.engine.dialect.name
-    if name not in SUPPORTED_DIALECTS:  # pragma: no cover - DATABASE_URL is ours to choose
-        raise ProblemError(501, None, f"The notes concepts support {SUPPORTED_DIALECTS}.")
-    return name
 
 
 def load_ddl(dialect_name: str) -> list[str]:
@@ -147,82 +111,3 @@ def describe_columns() -> list[dict[str, Any]]:
     if not columns:
         raise ProblemError(409, "conflict", SETUP_HINT)
     return columns
-
-
-# ------------------------------------------------------------------------------ timestamps
-
-
-def utc_now() -> datetime:
-    """Now, as an aware UTC datetime with microseconds."""
-    return datetime.now(UTC)
-
-
-def next_timestamp(previous: datetime) -> datetime:
-    """A new updated_at: now, but never equal to or before the previous one.
-
-    Two updates within the same microsecond, or a clock stepped back by NTP, would otherwise
-    give a note the same (or an older) updated_at, and clients comparing them would miss the
-    change.
-    """
-    return max(utc_now(), previous + ONE_MICROSECOND)
-
-
-def to_db_time(value: datetime) -> Any:
-    """A UTC datetime as the column stores it: TIMESTAMPTZ takes datetimes, SQLite text."""
-    value = value.astimezone(UTC)
-    if dialect() == "postgresql":
-        return value
-    return value.isoformat(timespec="microseconds")
-
-
-def from_db_time(value: Any) -> datetime:
-    """A stored timestamp (text on SQLite, datetime on PostgreSQL) as an aware UTC datetime."""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    if value.tzinfo is None:  # written by hand without an offset: the table's times are UTC
-        value = value.replace(tzinfo=UTC)
-    # psycopg answers in the session's TimeZone; the API speaks UTC.
-    return value.astimezone(UTC)
-
-
-def note_from_row(row: Mapping[str, Any]) -> Note:
-    """A `Note` from a row with the columns id, title, body, created_at, updated_at."""
-    return Note(
-        id=int(row["id"]),
-        title=row["title"],
-        body=row["body"],
-        created_at=from_db_time(row["created_at"]),
-        updated_at=from_db_time(row["updated_at"]),
-        version=row["updated_at"],
-    )
-
-
-# --------------------------------------------------------------------------- failures
-
-
-def is_missing_table(error: DBAPIError) -> bool:
-    """True when the statement failed because `notes` does not exist."""
-    original = error.orig
-    if getattr(original, "sqlstate", None) == "42P01":  # PostgreSQL undefined_table
-        return True
-    return f"no such table: {TABLE}" in str(original)
-
-
-@contextmanager
-def database_errors() -> Iterator[None]:
-    """Turn database failures into problems: 409 for a missing table, 503 when it is down.
-
-    Anything else (a constraint the validation should have caught, a typo in a statement) is
-    a bug and stays a 500, logged by the app-wide handler.
-    """
-    try:
-        yield
-    except DBAPIError as error:
-        db.session.rollback()
-        if is_missing_table(error):
-            raise ProblemError(409, "conflict", SETUP_HINT) from None
-        if is_unavailable(error):
-            # Connection refused, server gone, "database is locked" after busy_timeout: the
-            # request may succeed later.
-            raise unavailable(error) from None
-        raise

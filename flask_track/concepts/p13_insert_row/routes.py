@@ -7,18 +7,13 @@ from typing import Any
 from flask import url_for
 from sqlalchemy import text
 
-from flask_track.concepts.p12_create_table.table import (
-    Note,
-    database_errors,
-    note_from_row,
-    to_db_time,
-    utc_now,
-)
-from flask_track.concepts.p13_insert_row.schemas import NoteIn, NoteOut
+from flask_track.concepts.p13_insert_row.schemas import NoteIn
 from flask_track.core.openapi import Blueprint
 from flask_track.extensions import db
+from flask_track.shared.note_schemas import NoteOut
+from flask_track.shared.notes import Note, database_errors, note_from_row, to_db_time, utc_now
 
-blp = Blueprint("p13", __name__, description="p13 Insert row")
+blp = Blueprint("p13", __name__)
 
 # The statement is a constant: the values travel separately, as bound parameters, so the
 # database never parses them as SQL. `'); DROP TABLE notes;--` is stored as 25 characters of

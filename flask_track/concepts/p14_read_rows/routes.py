@@ -7,19 +7,21 @@ from typing import Any
 from flask import Response, current_app, request
 from sqlalchemy import text
 
-from flask_track.concepts.p12_create_table.table import (
-    Note,
-    database_errors,
-    note_from_row,
-)
-from flask_track.concepts.p13_insert_row.schemas import NoteOut
-from flask_track.concepts.p14_read_rows.etag import etag_for, if_none_match_hits
 from flask_track.concepts.p14_read_rows.schemas import NoteListOut, NoteListQuery
 from flask_track.core.openapi import Blueprint
-from flask_track.core.problems import ProblemError
 from flask_track.extensions import db
+from flask_track.shared.etags import etag_for, if_none_match_hits
+from flask_track.shared.note_schemas import NoteOut
+from flask_track.shared.notes import (
+    ETAG_HEADER,
+    Note,
+    database_errors,
+    fetch_note,
+    not_found,
+    note_from_row,
+)
 
-blp = Blueprint("p14", __name__, description="p14 Read rows")
+blp = Blueprint("p14", __name__)
 
 # Newest first by id: ids come from the database in insertion order, are unique (a total
 # order, so pages never overlap or skip on ties) and are the primary key (already indexed).
@@ -28,9 +30,7 @@ SELECT_PAGE = text(
     "SELECT id, title, body, created_at, updated_at"
     " FROM notes ORDER BY id DESC LIMIT :limit OFFSET :offset"
 )
-SELECT_ONE = text("SELECT id, title, body, created_at, updated_at FROM notes WHERE id = :id")
 
-ETAG_HEADER = {"ETag": {"schema": {"type": "string"}, "description": "Strong entity tag."}}
 IF_NONE_MATCH = {
     "in": "header",
     "name": "If-None-Match",
@@ -38,19 +38,6 @@ IF_NONE_MATCH = {
     "schema": {"type": "string"},
     "description": "An ETag the client holds: 304 Not Modified when it is still current.",
 }
-
-
-def fetch_note(note_id: int) -> Note | None:
-    """The note with this id, or None (p15 and p16 read through here too)."""
-    with database_errors():
-        row = db.session.execute(SELECT_ONE, {"id": note_id}).mappings().one_or_none()
-        db.session.commit()  # end the read transaction: no snapshot held between requests
-    return note_from_row(row) if row is not None else None
-
-
-def not_found(note_id: int) -> ProblemError:
-    """The 404 for a note id with no row behind it."""
-    return ProblemError(404, "not-found", f"There is no note {note_id}.")
 
 
 @blp.route("/notes")

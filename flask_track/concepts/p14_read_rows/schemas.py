@@ -2,8 +2,8 @@
 
 from marshmallow import Schema, fields
 
-from flask_track.concepts.p13_insert_row.schemas import NoteOut
 from flask_track.core.pagination import MAX_LIMIT, PageArgs
+from flask_track.shared.note_schemas import NoteOut
 
 
 class NoteListQuery(PageArgs):

@@ -7,22 +7,24 @@ from typing import Any
 from flask import request
 from sqlalchemy import text
 
-from flask_track.concepts.p12_create_table.table import (
+from flask_track.concepts.p15_update_row.schemas import NotePatchIn, NoteReplaceIn
+from flask_track.core.openapi import Blueprint
+from flask_track.core.problems import ProblemError
+from flask_track.extensions import db
+from flask_track.shared.etags import etag_for, note_for_write
+from flask_track.shared.note_schemas import NoteOut
+from flask_track.shared.notes import (
+    ETAG_HEADER,
+    IF_MATCH,
+    MAX_ATTEMPTS,
     Note,
     database_errors,
     next_timestamp,
     note_from_row,
     to_db_time,
 )
-from flask_track.concepts.p13_insert_row.schemas import NoteOut
-from flask_track.concepts.p14_read_rows.etag import etag_for, if_match_passes
-from flask_track.concepts.p14_read_rows.routes import ETAG_HEADER, fetch_note, not_found
-from flask_track.concepts.p15_update_row.schemas import NotePatchIn, NoteReplaceIn
-from flask_track.core.openapi import Blueprint
-from flask_track.core.problems import ProblemError
-from flask_track.extensions import db
 
-blp = Blueprint("p15", __name__, description="p15 Update row")
+blp = Blueprint("p15", __name__)
 
 # Compare-and-set: the UPDATE only applies if updated_at is still the value we read. Two
 # writers that read the same version race on this WHERE clause inside the database (row
@@ -33,36 +35,12 @@ UPDATE_NOTE = text(
     " WHERE id = :id AND updated_at = :seen"
     " RETURNING id, title, body, created_at, updated_at"
 )
-# Without If-Match, a round lost to a concurrent writer is retried on the fresh row; this
-# bounds the loop under a pathological storm of writes to one note.
-MAX_ATTEMPTS = 5
-
-IF_MATCH = {
-    "in": "header",
-    "name": "If-Match",
-    "required": False,
-    "schema": {"type": "string"},
-    "description": "The ETag the change is based on (or *): 412 if the note has changed since.",
-}
-
-
-def precondition_failed(note_id: int) -> ProblemError:
-    """The 412 for a write based on a version that is no longer current."""
-    return ProblemError(
-        412,
-        "precondition-failed",
-        f"Note {note_id} has changed since the ETag in If-Match: read it again, then retry.",
-    )
 
 
 def update_note(note_id: int, changes: dict[str, Any], if_match: str | None) -> Note:
     """Apply `changes` to the note if If-Match allows it; return the stored result."""
     for _ in range(MAX_ATTEMPTS):
-        current = fetch_note(note_id)
-        if current is None:
-            raise not_found(note_id)
-        if not if_match_passes(if_match, etag_for(current)):
-            raise precondition_failed(note_id)
+        current = note_for_write(note_id, if_match)
         values = {"title": current.title, "body": current.body, **changes}
         with database_errors():
             row = (

@@ -1,4 +1,4 @@
-"""What p15 accepts (it answers p13's NoteOut)."""
+"""What p15 accepts (it answers the shared NoteOut of p13-p16)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, validates_schema
 
-from flask_track.concepts.p13_insert_row.schemas import body_field, title_field
+from flask_track.shared.note_schemas import body_field, title_field
 
 
 class NoteReplaceIn(Schema):

@@ -5,15 +5,18 @@ from __future__ import annotations
 from flask import Response, current_app, request
 from sqlalchemy import text
 
-from flask_track.concepts.p12_create_table.table import database_errors
-from flask_track.concepts.p14_read_rows.etag import etag_for, if_match_passes
-from flask_track.concepts.p14_read_rows.routes import fetch_note, not_found
-from flask_track.concepts.p15_update_row.routes import IF_MATCH, MAX_ATTEMPTS, precondition_failed
 from flask_track.core.openapi import Blueprint
 from flask_track.core.problems import ProblemError
 from flask_track.extensions import db
+from flask_track.shared.etags import note_for_write
+from flask_track.shared.notes import (
+    IF_MATCH,
+    MAX_ATTEMPTS,
+    database_errors,
+    not_found,
+)
 
-blp = Blueprint("p16", __name__, description="p16 Delete row")
+blp = Blueprint("p16", __name__)
 
 DELETE_NOTE = text("DELETE FROM notes WHERE id = :id RETURNING id")
 # With If-Match: delete only the version the client saw (compare-and-set, as in p15).
@@ -31,11 +34,7 @@ def delete_note(note_id: int, if_match: str | None) -> None:
             raise not_found(note_id)
         return
     for _ in range(MAX_ATTEMPTS):
-        current = fetch_note(note_id)
-        if current is None:
-            raise not_found(note_id)
-        if not if_match_passes(if_match, etag_for(current)):
-            raise precondition_failed(note_id)
+        current = note_for_write(note_id, if_match)
         with database_errors():
             deleted = db.session.execute(
                 DELETE_SEEN_NOTE, {"id": note_id, "seen": current.version}

@@ -9,14 +9,14 @@ from flask.views import MethodView
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from flask_track.concepts.p17_orm_model.models import Book
 from flask_track.concepts.p17_orm_model.schemas import BookIn, BookListOut, BookOut
 from flask_track.core.openapi import Blueprint
 from flask_track.core.pagination import PageArgs
 from flask_track.core.problems import ProblemError
 from flask_track.extensions import db
+from flask_track.shared.books import Book
 
-blp = Blueprint("p17", __name__, description="p17 ORM model")
+blp = Blueprint("p17", __name__)
 
 LOCATION_HEADER = {"Location": {"schema": {"type": "string"}, "description": "The new book"}}
 
@@ -70,5 +70,5 @@ def get_book(book_id: int) -> Book:
     """Return one book."""
     book = db.session.get(Book, book_id)
     if book is None:
-        raise ProblemError(404, "not-found", f"There is no book {book_id}.")
+        raise ProblemError.not_found(f"There is no book {book_id}.")
     return book

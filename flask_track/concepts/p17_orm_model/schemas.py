@@ -13,8 +13,8 @@ from flask_track.concepts.p17_orm_model.isbn import (
     InvalidIsbn,
     normalize_isbn,
 )
-from flask_track.concepts.p17_orm_model.models import AUTHOR_MAX, TITLE_MAX
 from flask_track.core.fields import StrictInteger, text_field
+from flask_track.shared.books import AUTHOR_MAX, TITLE_MAX
 
 MAX_PAGES = 100_000
 

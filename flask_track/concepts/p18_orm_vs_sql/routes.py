@@ -19,7 +19,7 @@ from flask_track.core.openapi import Blueprint
 from flask_track.core.query_log import capture_queries
 from flask_track.extensions import db
 
-blp = Blueprint("p18", __name__, description="p18 ORM vs raw SQL")
+blp = Blueprint("p18", __name__)
 
 PATHS: dict[str, Callable[[Session, str | None], dict[str, Any]]] = {
     "orm": stats_orm,
@@ -43,7 +43,7 @@ def run_path(via: str, session: Session, author: str | None) -> dict[str, Any]:
 @blp.response(200, StatsResultOut)
 def stats(args: dict[str, Any]) -> dict[str, Any]:
     """Book statistics computed through the ORM or through hand-written SQL."""
-    result = run_path(args["via"], db.session, args.get("author"))
+    result = run_path(args["via"], db.session(), args.get("author"))
     return {"via": args["via"], **result}
 
 

@@ -7,16 +7,16 @@ is a literal string with bound parameters (`:author`), never string formatting.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Row, desc, distinct, func, literal_column, select, text
+from sqlalchemy import desc, distinct, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
-from flask_track.concepts.p17_orm_model.models import Book
 from flask_track.extensions import db
+from flask_track.shared.books import Book
 
 TOP_AUTHORS = 5
 
@@ -28,7 +28,7 @@ def _number(value: Decimal | float | None) -> float | None:
     return None if value is None else float(value)
 
 
-def _stats(summary: Row[Any], top: list[Row[Any]]) -> Stats:
+def _stats(summary: Sequence[Any], top: Sequence[Sequence[Any]]) -> Stats:
     books, total_pages, avg_pages, min_pages, max_pages, authors = summary
     return {
         "books": int(books),

@@ -16,7 +16,7 @@ AUTHOR_MAX = 100
 COMMENT_BODY_MAX = 2_000
 
 
-class Post(db.Model):
+class Post(db.Model):  # type: ignore[name-defined]  # Flask-SQLAlchemy's db.Model
     """A blog post; `comments` is the one-to-many side."""
 
     __tablename__ = "p19_posts"
@@ -48,7 +48,7 @@ class Post(db.Model):
         return f"<Post {self.id} {self.title!r}>"
 
 
-class Comment(db.Model):
+class Comment(db.Model):  # type: ignore[name-defined]  # Flask-SQLAlchemy's db.Model
     """A comment on exactly one post."""
 
     __tablename__ = "p19_comments"

@@ -28,7 +28,7 @@ from flask_track.core.problems import ProblemError
 from flask_track.core.query_log import start_capture, stop_capture
 from flask_track.extensions import db
 
-blp = Blueprint("p19", __name__, description="p19 One-to-many")
+blp = Blueprint("p19", __name__)
 
 QUERY_COUNT_HEADER = "X-Query-Count"
 QUERY_COUNT = {
@@ -63,7 +63,7 @@ def _stop_counting(_error: BaseException | None) -> None:
 
 
 def missing_post(post_id: int) -> ProblemError:
-    return ProblemError(404, "not-found", f"There is no post {post_id}.")
+    return ProblemError.not_found(f"There is no post {post_id}.")
 
 
 def post_detail(post: Post) -> dict[str, Any]:
@@ -175,5 +175,5 @@ def get_comment(comment_id: int) -> Comment:
     """Return one comment (404 once its post, and so the comment, is deleted)."""
     comment = db.session.get(Comment, comment_id)
     if comment is None:
-        raise ProblemError(404, "not-found", f"There is no comment {comment_id}.")
+        raise ProblemError.not_found(f"There is no comment {comment_id}.")
     return comment

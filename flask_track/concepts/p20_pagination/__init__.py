@@ -1,13 +1,4 @@
-"""p20 pagination: offset pages vs keyset pages with signed cursors, over 1,000+ seeded rows."""
+"""p20 pagination: offset pages vs keyset pages with signed cursors, over 1,000+ seeded rows.
 
-from flask_track.concepts.p20_pagination.routes import blp
-from flask_track.core.ladder import Concept
-
-CONCEPT = Concept(
-    id="p20",
-    slug="pagination",
-    title="Pagination",
-    level=2,
-    blueprint=blp,
-    package=__name__,
-)
+Its identity (id, slug, title, level) is its row in ladder.toml; its views are routes.blp.
+"""

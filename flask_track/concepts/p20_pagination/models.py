@@ -13,7 +13,7 @@ from flask_track.extensions import db
 NAME_MAX = 200
 
 
-class Item(db.Model):
+class Item(db.Model):  # type: ignore[name-defined]  # Flask-SQLAlchemy's db.Model
     """One item; the migration seeds 1,000 of them."""
 
     __tablename__ = "p20_items"

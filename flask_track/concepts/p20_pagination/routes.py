@@ -16,7 +16,7 @@ from flask_track.core.openapi import Blueprint
 from flask_track.core.problems import ProblemError
 from flask_track.extensions import db
 
-blp = Blueprint("p20", __name__, description="p20 Pagination")
+blp = Blueprint("p20", __name__)
 
 LINK_HEADER = {
     "Link": {
@@ -102,5 +102,5 @@ def get_item(item_id: int) -> Item:
     """Return one item."""
     item = db.session.get(Item, item_id)
     if item is None:
-        raise ProblemError(404, "not-found", f"There is no item {item_id}.")
+        raise ProblemError.not_found(f"There is no item {item_id}.")
     return item

@@ -24,7 +24,9 @@ MAX_OFFSET = 2**31 - 1
 class CursorField(fields.String):
     """The opaque `cursor` query parameter, verified and decoded into a Position."""
 
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Position:
+    def _deserialize(  # type: ignore[override]  # a String on the wire, a Position inside
+        self, value: Any, attr: str | None, data: Any, **kwargs: Any
+    ) -> Position:
         text = super()._deserialize(value, attr, data, **kwargs)
         # The field's validators (length, pattern) run after this method, so check the
         # length here too before doing any work on a huge value.

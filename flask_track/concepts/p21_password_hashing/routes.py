@@ -7,10 +7,11 @@ from typing import Any
 from flask import current_app
 
 from flask_track.concepts.p21_password_hashing.schemas import HashIn, HashOut, VerifyIn, VerifyOut
-from flask_track.core.auth import NO_STORE, hash_password, password_needs_rehash, verify_password
 from flask_track.core.openapi import CACHE_CONTROL_DOC, Blueprint
+from flask_track.shared.passwords import hash_password, password_needs_rehash, verify_password
+from flask_track.shared.tokens import NO_STORE
 
-blp = Blueprint("p21", __name__, description="p21 Password hashing")
+blp = Blueprint("p21", __name__)
 
 
 @blp.route("/hash", methods=["POST"])

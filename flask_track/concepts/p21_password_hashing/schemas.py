@@ -6,7 +6,7 @@ import argon2
 from argon2.exceptions import InvalidHashError
 from marshmallow import Schema, ValidationError, fields, validate
 
-from flask_track.core.auth import password_field
+from flask_track.shared.users import password_field
 
 # A hash sent to /verify decides how much memory and time the verification costs: without a
 # ceiling, one request with m=4 GiB (or t=100000) would take the worker down. These allow

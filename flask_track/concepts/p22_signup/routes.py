@@ -6,14 +6,14 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
-from flask_track.concepts.p22_signup.models import User
 from flask_track.concepts.p22_signup.schemas import SignupIn
-from flask_track.core.auth import UserOut, hash_password, normalize_email
 from flask_track.core.openapi import Blueprint
 from flask_track.core.problems import ProblemError
 from flask_track.extensions import db
+from flask_track.shared.passwords import hash_password
+from flask_track.shared.users import User, UserOut, normalize_email
 
-blp = Blueprint("p22", __name__, description="p22 Signup")
+blp = Blueprint("p22", __name__)
 
 
 @blp.route("/signup", methods=["POST"])

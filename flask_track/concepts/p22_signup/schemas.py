@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, ValidationError, fields, validate, validates
 
 from flask_track.concepts.p22_signup.common_passwords import is_common
-from flask_track.core.auth import email_field, password_field, printable_text
+from flask_track.shared.users import email_field, password_field, printable_text
 
 MIN_PASSWORD_LENGTH = 8
 

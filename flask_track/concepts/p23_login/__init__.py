@@ -1,13 +1,4 @@
-"""p23 login: check credentials without telling which part was wrong, and throttle guessing."""
+"""p23 login: check credentials without telling which part was wrong, and throttle guessing.
 
-from flask_track.concepts.p23_login.routes import blp
-from flask_track.core.ladder import Concept
-
-CONCEPT = Concept(
-    id="p23",
-    slug="login",
-    title="Login",
-    level=3,
-    blueprint=blp,
-    package=__name__,
-)
+Its identity (id, slug, title, level) is its row in ladder.toml; its views are routes.blp.
+"""

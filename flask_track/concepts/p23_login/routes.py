@@ -5,18 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from flask_track.concepts.p23_login.schemas import LoginIn, LoginOut
-from flask_track.core.auth import NO_STORE, authenticate
 from flask_track.core.openapi import CACHE_CONTROL_DOC, Blueprint
+from flask_track.shared.credentials import authenticate, credential_check_responses
+from flask_track.shared.tokens import NO_STORE
 
-blp = Blueprint("p23", __name__, description="p23 Login")
+blp = Blueprint("p23", __name__)
 
 
 @blp.route("/login", methods=["POST"])
 @blp.arguments(LoginIn)
 @blp.response(200, LoginOut, headers=CACHE_CONTROL_DOC)
-@blp.alt_response(401, response="UNAUTHORIZED")
-@blp.alt_response(429, response="TOO_MANY_REQUESTS")
-@blp.alt_response(503, response="SERVICE_UNAVAILABLE")
+@credential_check_responses(blp)
 def login(data: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
     """Check an email and password; the same 401 for a wrong password and an unknown email."""
     user = authenticate(data["email"], data["password"])

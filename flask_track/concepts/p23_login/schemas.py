@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields
 
-from flask_track.core.auth import UserOut, email_field, password_field
+from flask_track.shared.users import UserOut, email_field, password_field
 
 
 class LoginIn(Schema):

@@ -5,18 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from flask_track.concepts.p24_jwt_create.schemas import TokenIn, TokenOut
-from flask_track.core.auth import NO_STORE, authenticate, issue_access_token
 from flask_track.core.openapi import CACHE_CONTROL_DOC, Blueprint
+from flask_track.shared.credentials import authenticate, credential_check_responses
+from flask_track.shared.tokens import NO_STORE, issue_access_token
 
-blp = Blueprint("p24", __name__, description="p24 JWT create")
+blp = Blueprint("p24", __name__)
 
 
 @blp.route("/token", methods=["POST"])
 @blp.arguments(TokenIn)
 @blp.response(200, TokenOut, headers=CACHE_CONTROL_DOC)
-@blp.alt_response(401, response="UNAUTHORIZED")
-@blp.alt_response(429, response="TOO_MANY_REQUESTS")
-@blp.alt_response(503, response="SERVICE_UNAVAILABLE")
+@credential_check_responses(blp)
 def token(data: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
     """Issue an access token (sub, iat, exp, jti, type, role) for valid credentials."""
     user = authenticate(data["email"], data["password"])

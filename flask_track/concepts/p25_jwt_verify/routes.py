@@ -6,10 +6,10 @@ import time
 from typing import Any
 
 from flask_track.concepts.p25_jwt_verify.schemas import ClaimsOut, VerifyOut
-from flask_track.core.auth import NO_STORE, auth_required, current_claims
 from flask_track.core.openapi import CACHE_CONTROL_DOC, Blueprint
+from flask_track.shared.tokens import NO_STORE, auth_required, current_claims
 
-blp = Blueprint("p25", __name__, description="p25 JWT verify")
+blp = Blueprint("p25", __name__)
 
 
 @blp.route("/verify", methods=["GET"])

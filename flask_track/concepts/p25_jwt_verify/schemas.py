@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields
 
-from flask_track.core.auth import ROLES
+from flask_track.shared.users import ROLES
 
 
 class ClaimsOut(Schema):

@@ -6,20 +6,13 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from flask_track.concepts.p22_signup.models import User
 from flask_track.concepts.p26_protected_route.schemas import MePatch
-from flask_track.core.auth import (
-    UserOut,
-    an_admin_remains,
-    auth_required,
-    current_user,
-    last_admin,
-    lock_admins,
-)
 from flask_track.core.openapi import Blueprint
 from flask_track.extensions import db
+from flask_track.shared.tokens import auth_required, current_user
+from flask_track.shared.users import User, UserOut, an_admin_remains, last_admin, lock_admins
 
-blp = Blueprint("p26", __name__, description="p26 Protected route")
+blp = Blueprint("p26", __name__)
 
 
 @blp.route("/me", methods=["GET"])
@@ -53,7 +46,7 @@ def delete_me() -> None:
         lock_admins()  # PostgreSQL: queue behind a concurrent demotion or deletion of an admin
     # One statement decides: an admin may only delete themselves while another admin exists.
     deleted = db.session.execute(sa.delete(User).where(User.id == user.id, an_admin_remains()))
-    if deleted.rowcount != 1:
+    if deleted.rowcount != 1:  # type: ignore[attr-defined]  # a CursorResult
         db.session.rollback()
         raise last_admin()
     db.session.commit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from flask_track.core.auth import printable_text
+from flask_track.shared.users import printable_text
 
 
 class MePatch(Schema):

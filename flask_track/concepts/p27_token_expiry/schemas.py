@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from flask_track.core.auth import email_field, password_field
 from flask_track.core.fields import StrictInteger
+from flask_track.shared.users import email_field, password_field
 
 MAX_EXPIRES_IN = 3600
 

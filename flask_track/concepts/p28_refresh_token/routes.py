@@ -8,22 +8,22 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from flask_track.concepts.p22_signup.models import User
-from flask_track.concepts.p28_refresh_token.models import RefreshTokenFamily
 from flask_track.concepts.p28_refresh_token.schemas import PairLoginIn, RefreshIn, TokenPairOut
-from flask_track.core.auth import (
+from flask_track.core.openapi import CACHE_CONTROL_DOC, Blueprint
+from flask_track.core.types import utcnow
+from flask_track.extensions import db
+from flask_track.shared.credentials import authenticate, credential_check_responses
+from flask_track.shared.revocation import RefreshTokenFamily
+from flask_track.shared.tokens import (
     NO_STORE,
     TokenProblem,
-    authenticate,
     issue_access_token,
     issue_refresh_token,
     verify_body_token,
 )
-from flask_track.core.openapi import CACHE_CONTROL_DOC, Blueprint
-from flask_track.core.types import utcnow
-from flask_track.extensions import db
+from flask_track.shared.users import User
 
-blp = Blueprint("p28", __name__, description="p28 Refresh token")
+blp = Blueprint("p28", __name__)
 log = logging.getLogger("flask_track.auth")
 
 
@@ -41,9 +41,7 @@ def _pair(user: User, refresh_token: str, refresh_seconds: int) -> dict[str, Any
 @blp.route("/login", methods=["POST"])
 @blp.arguments(PairLoginIn)
 @blp.response(200, TokenPairOut, headers=CACHE_CONTROL_DOC)
-@blp.alt_response(401, response="UNAUTHORIZED")
-@blp.alt_response(429, response="TOO_MANY_REQUESTS")
-@blp.alt_response(503, response="SERVICE_UNAVAILABLE")
+@credential_check_responses(blp)
 def login(data: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
     """Log in: an access token and the first refresh token of a new family."""
     user = authenticate(data["email"], data["password"])
@@ -86,7 +84,7 @@ def refresh(data: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
         )
         .values(current_jti=new_jti, expires_at=expires_at)
     )
-    if swapped.rowcount == 1:
+    if swapped.rowcount == 1:  # type: ignore[attr-defined]  # a CursorResult
         db.session.commit()
         return _pair(user, new_token, seconds), 200, NO_STORE
     db.session.rollback()

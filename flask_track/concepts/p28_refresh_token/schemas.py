@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from flask_track.core.auth import email_field, password_field
+from flask_track.shared.users import email_field, password_field
 
 
 class PairLoginIn(Schema):

@@ -9,21 +9,20 @@ import sqlalchemy as sa
 from flask import Request
 from webargs import core as webargs_core
 
-from flask_track.concepts.p22_signup.models import User
-from flask_track.concepts.p28_refresh_token.models import RefreshTokenFamily
-from flask_track.concepts.p29_logout.blocklist import revoke
 from flask_track.concepts.p29_logout.schemas import LogoutIn
-from flask_track.core.auth import (
+from flask_track.core.json_body import StrictJsonParser
+from flask_track.core.openapi import Blueprint
+from flask_track.core.types import utcnow
+from flask_track.extensions import db
+from flask_track.shared.revocation import RefreshTokenFamily, revoke
+from flask_track.shared.tokens import (
     TokenProblem,
     auth_required,
     current_claims,
     current_user,
     verify_body_token,
 )
-from flask_track.core.json_body import StrictJsonParser
-from flask_track.core.openapi import Blueprint
-from flask_track.core.types import utcnow
-from flask_track.extensions import db
+from flask_track.shared.users import User
 
 log = logging.getLogger("flask_track.auth")
 
@@ -43,7 +42,7 @@ class LogoutBlueprint(Blueprint):
     ARGUMENTS_PARSER = OptionalJsonParser()
 
 
-blp = LogoutBlueprint("p29", __name__, description="p29 Logout")
+blp = LogoutBlueprint("p29", __name__)
 
 
 def _revoke_family(family_id: str, user_id: int, reason: str) -> None:

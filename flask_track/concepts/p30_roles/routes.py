@@ -7,21 +7,14 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from flask_track.concepts.p22_signup.models import User
 from flask_track.concepts.p30_roles.schemas import RoleIn, UserListOut, UserListQuery
-from flask_track.core.auth import (
-    UserOut,
-    an_admin_remains,
-    auth_required,
-    current_user,
-    last_admin,
-    lock_admins,
-)
 from flask_track.core.openapi import Blueprint
 from flask_track.core.problems import ProblemError
 from flask_track.extensions import db
+from flask_track.shared.tokens import auth_required, current_user
+from flask_track.shared.users import User, UserOut, an_admin_remains, last_admin, lock_admins
 
-blp = Blueprint("p30", __name__, description="p30 Roles")
+blp = Blueprint("p30", __name__)
 log = logging.getLogger("flask_track.auth")
 
 
@@ -51,10 +44,10 @@ def set_role(data: dict[str, Any], user_id: int) -> User:
     if role != "admin":
         statement = statement.where(an_admin_remains())
     changed = db.session.execute(statement)
-    if changed.rowcount != 1:
+    if changed.rowcount != 1:  # type: ignore[attr-defined]  # a CursorResult
         db.session.rollback()
         if db.session.get(User, user_id) is None:
-            raise ProblemError(404, "not-found", "No user with this id.")
+            raise ProblemError.not_found("No user with this id.")
         raise last_admin()
     db.session.commit()
     log.info(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from flask_track.core.auth import ROLES, UserOut
 from flask_track.core.pagination import PageArgs
+from flask_track.shared.users import ROLES, UserOut
 
 
 class UserListQuery(PageArgs):

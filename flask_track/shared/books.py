@@ -14,7 +14,7 @@ TITLE_MAX = 200
 AUTHOR_MAX = 200
 
 
-class Book(db.Model):
+class Book(db.Model):  # type: ignore[name-defined]  # Flask-SQLAlchemy's db.Model
     """A book; `isbn` is stored normalised to 13 digits and is unique."""
 
     __tablename__ = "p17_books"

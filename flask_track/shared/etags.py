@@ -13,8 +13,8 @@ import json
 import re
 from dataclasses import dataclass
 
-from flask_track.concepts.p12_create_table.table import Note
-from flask_track.concepts.p13_insert_row.schemas import NoteOut
+from flask_track.shared.note_schemas import NoteOut
+from flask_track.shared.notes import Note, fetch_note, not_found, precondition_failed
 
 # entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE ; etagc = %x21 / %x23-7E / obs-text
 ENTITY_TAG = re.compile(r'\s*(W/)?"([\x21\x23-\x7e\x80-\xff]*)"\s*')
@@ -77,3 +77,13 @@ def if_none_match_hits(header: str | None, current: str) -> bool:
         return True
     tags = parse_etags(header)
     return tags is not None and any(f'"{tag.opaque}"' == current for tag in tags)
+
+
+def note_for_write(note_id: int, if_match: str | None) -> Note:
+    """The current note, if If-Match allows writing it (p15, p16): else 404 or 412."""
+    current = fetch_note(note_id)
+    if current is None:
+        raise not_found(note_id)
+    if not if_match_passes(if_match, etag_for(current)):
+        raise precondition_failed(note_id)
+    return current

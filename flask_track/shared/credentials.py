@@ -1,0 +1,148 @@
+"""The one credential check of p23, p24, p27 and p28, and the failed-login throttle.
+
+`authenticate()` never tells a wrong password from an unknown email (same 401, and the hasher
+runs once either way), throttles failed attempts per email+client (5 in any 60 s -> 429), and
+upgrades an outdated hash on a successful login. p23 teaches it; the token routes reuse it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from flask import request
+from limits import RateLimitItemPerMinute
+from limits.strategies import MovingWindowRateLimiter
+
+from flask_track.core.openapi import Blueprint
+from flask_track.core.problems import ProblemError
+from flask_track.extensions import db, limiter
+from flask_track.shared.passwords import (
+    dummy_hash,
+    dummy_verify,
+    hash_password,
+    password_needs_rehash,
+    verify_password,
+)
+from flask_track.shared.users import User, normalize_email
+
+log = logging.getLogger("flask_track.auth")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# 5 failed logins per email+client in any 60 seconds (a moving window, not a calendar minute).
+FAILED_LOGIN_LIMIT = RateLimitItemPerMinute(5)
+
+
+def credential_check_responses(blp: Blueprint) -> Callable[[F], F]:
+    """Document what every route that calls `authenticate()` may answer: 401, 429, 503."""
+
+    def decorator(view: F) -> F:
+        # Applied innermost first, as the decorator stack it replaces did.
+        view = blp.alt_response(503, response="SERVICE_UNAVAILABLE")(view)
+        view = blp.alt_response(429, response="TOO_MANY_REQUESTS")(view)
+        documented: F = blp.alt_response(401, response="UNAUTHORIZED")(view)
+        return documented
+
+    return decorator
+
+
+# ---------------------------------------------------------------- login throttle
+
+
+def _client_address() -> str:
+    # The TCP peer, never X-Forwarded-For read here: a client could choose a fresh "address"
+    # per attempt. Behind a proxy, ProxyFix with TRUSTED_PROXY_HOPS (CATALOG §0) sets it.
+    return request.remote_addr or "unknown"
+
+
+def _throttle() -> MovingWindowRateLimiter:
+    # Flask-Limiter's storage: memory:// in one process, Redis (shared by every worker) with
+    # REDIS_URL. The strategy object is stateless, so one per call costs nothing.
+    return MovingWindowRateLimiter(limiter.storage)
+
+
+def _throttle_key(email: str) -> str:
+    # Hashed, so the limiter's storage (Redis) never holds email addresses in clear.
+    raw = f"{normalize_email(email)}|{_client_address()}"
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def _storage_unavailable(error: Exception) -> ProblemError:
+    log.error("rate-limit storage failed", extra={"fields": {"error_type": type(error).__name__}})
+    return ProblemError(
+        503, "dependency-unavailable", "The login throttle's storage is unavailable; retry."
+    )
+
+
+def check_login_throttle(email: str) -> None:
+    """429 rate-limited when this email+client already failed 5 times in the last minute."""
+    key = _throttle_key(email)
+    try:
+        allowed = _throttle().test(FAILED_LOGIN_LIMIT, "failed-login", key)
+        if allowed:
+            return
+        reset_at, _remaining = _throttle().get_window_stats(FAILED_LOGIN_LIMIT, "failed-login", key)
+    except Exception as error:  # redis errors and friends: fail closed, never a 500
+        raise _storage_unavailable(error) from None
+    retry_after = max(1, int(reset_at - time.time()) + 1)
+    raise ProblemError(
+        429,
+        "rate-limited",
+        "Too many failed logins for this account from your address; retry later.",
+        headers={"Retry-After": str(retry_after)},
+    )
+
+
+def record_failed_login(email: str) -> None:
+    """Count one failed attempt (successful logins are never counted)."""
+    try:
+        _throttle().hit(FAILED_LOGIN_LIMIT, "failed-login", _throttle_key(email))
+    except Exception as error:
+        raise _storage_unavailable(error) from None
+
+
+# ---------------------------------------------------------------- the check
+
+
+def invalid_credentials() -> ProblemError:
+    """The one answer for a wrong password AND an unknown email: nothing tells them apart."""
+    return ProblemError(
+        401,
+        "invalid-credentials",
+        "The email or password is incorrect.",
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+
+
+def authenticate(email: str, password: str) -> User:
+    """The user with these credentials, or 401 invalid-credentials / 429 rate-limited."""
+    check_login_throttle(email)
+    dummy_hash()  # made before the lookup: the first login of a process is slow either way
+    user: User | None = db.session.scalar(
+        sa.select(User).where(User.email == normalize_email(email))
+    )
+    if user is None:
+        dummy_verify(password)  # the hasher runs once either way
+        valid = False
+    else:
+        valid = verify_password(user.password_hash, password)
+    if user is None or not valid:
+        record_failed_login(email)
+        # The user id (None for an unknown email) helps spot a targeted account; never the
+        # email or the password.
+        log.info(
+            "login failed",
+            extra={"fields": {"event": "login_failed", "user_id": user.id if user else None}},
+        )
+        raise invalid_credentials()
+    if password_needs_rehash(user.password_hash):
+        # The only moment we hold the plain password: upgrade the hash to today's parameters.
+        user.password_hash = hash_password(password)
+        db.session.commit()
+        log.info("password rehashed", extra={"fields": {"user_id": user.id}})
+    return user
