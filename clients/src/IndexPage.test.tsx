@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from './App';
+import { ladderById } from './concepts';
 import { mockFetch } from './test-utils';
 
 describe('index page', () => {
@@ -10,6 +11,7 @@ describe('index page', () => {
       concepts: [
         { id: 'p01', slug: 'health-check', title: 'Health check', level: 1 },
         { id: 'p02', slug: 'json-response', title: 'JSON response', level: 1 },
+        { id: 'p10', slug: 'api-docs', title: 'A server-chosen title', level: 4 },
         { id: 'p11', slug: 'db-connection', title: 'Database connection', level: 2 },
         { id: 'p41', slug: 'oauth-login', title: 'OAuth login', level: 5 },
       ],
@@ -26,6 +28,10 @@ describe('index page', () => {
     expect(p03).toHaveTextContent('not implemented by this server');
     const p01 = within(level1).getByRole('link', { name: /p01/ }).closest('li')!;
     expect(p01).not.toHaveTextContent('not implemented');
+
+    // The ladder's title and level win over what a server says about a concept it knows.
+    expect(within(level1).getByRole('link', { name: /^p10 / })).toHaveTextContent(`p10 ${ladderById.get('p10')?.title}`);
+    expect(screen.queryByText(/server-chosen/)).not.toBeInTheDocument();
 
     const level2 = screen.getByTestId('level-2');
     expect(level2).toHaveTextContent('p11 Database connection');

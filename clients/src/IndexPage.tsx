@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { callApi, type ApiResult } from './api';
 import { useApiBase } from './apiBase';
-import { conceptById, conceptPages, LEVEL_NAMES, type Level } from './concepts';
+import { conceptById, conceptPages, ladderById, LEVEL_NAMES, type Level } from './concepts';
 
 interface ServerConcept {
   id: string;
@@ -20,12 +20,16 @@ interface Row {
 
 const LEVELS: Level[] = [1, 2, 3, 4, 5];
 
-/** Server concepts and client pages, merged by id, sorted by id. */
+/**
+ * Server concepts and client pages, merged by id, sorted by id. Title and level come from the
+ * ladder (ladder.toml) when it knows the id; a server's own title shows only for ids it lacks.
+ */
 export function mergeConcepts(server: ServerConcept[]): Row[] {
   const rows = new Map<string, Row>();
   for (const c of server) {
-    const level = LEVELS.find((l) => l === c.level) ?? conceptById.get(c.id)?.level ?? 5;
-    rows.set(c.id, { id: c.id, title: c.title, level, onServer: true, hasPage: conceptById.has(c.id) });
+    const known = ladderById.get(c.id);
+    const level = known?.level ?? LEVELS.find((l) => l === c.level) ?? 5;
+    rows.set(c.id, { id: c.id, title: known?.title ?? c.title, level, onServer: true, hasPage: conceptById.has(c.id) });
   }
   for (const page of conceptPages) {
     if (!rows.has(page.id)) {

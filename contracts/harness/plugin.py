@@ -191,7 +191,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "not_implemented_required: (internal) --require-all")
     for info in CONCEPTS.values():
         config.addinivalue_line("markers", f"{info.id}: concept {info.id} {info.slug}")
-    for level in range(1, 6):
+    for level in sorted({info.level for info in CONCEPTS.values()}):
         config.addinivalue_line("markers", f"level{level}: every concept of level {level}")
 
     if _is_worker(config):
@@ -259,6 +259,9 @@ def pytest_collection_modifyitems(
             )
             continue
         concept = found.group(1)
+        if concept != "core" and concept not in CONCEPTS:
+            problems.append(f"{item.nodeid}: {concept} has no [[concept]] row in ladder.toml")
+            continue
         marker = item.get_closest_marker("case")
         if marker is None or not marker.args:
             problems.append(f"{item.nodeid}: no @case('{concept}.rule-name') id")

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { concepts as ladder, type LadderConcept } from 'virtual:ladder';
 import P01HealthCheck from './p01_health_check';
 import P02JsonResponse from './p02_json_response';
 import P03JsonBody from './p03_json_body';
@@ -30,13 +31,10 @@ import P28RefreshToken from './p28_refresh_token';
 import P29Logout from './p29_logout';
 import P30Roles from './p30_roles';
 
-export type Level = 1 | 2 | 3 | 4 | 5;
+export type Level = LadderConcept['level'];
 
-export interface ConceptPage {
-  id: string; // "p01"
-  slug: string; // "health-check"
-  title: string;
-  level: Level;
+/** A built concept: its ladder.toml row and this client's page for it. */
+export interface ConceptPage extends LadderConcept {
   Page: ComponentType;
 }
 
@@ -48,38 +46,51 @@ export const LEVEL_NAMES: Record<Level, string> = {
   5: 'Third-party & production',
 };
 
-/** Every concept page of this client. Adding a page: one file + one line here + one e2e spec. */
-export const conceptPages: ConceptPage[] = [
-  { id: 'p01', slug: 'health-check', title: 'Health check', level: 1, Page: P01HealthCheck },
-  { id: 'p02', slug: 'json-response', title: 'JSON response', level: 1, Page: P02JsonResponse },
-  { id: 'p03', slug: 'json-body', title: 'JSON request body', level: 1, Page: P03JsonBody },
-  { id: 'p04', slug: 'query-params', title: 'Query parameters', level: 1, Page: P04QueryParams },
-  { id: 'p05', slug: 'path-params', title: 'Path parameters', level: 1, Page: P05PathParams },
-  { id: 'p06', slug: 'status-codes', title: 'Status codes', level: 1, Page: P06StatusCodes },
-  { id: 'p07', slug: 'validation', title: 'Input validation', level: 1, Page: P07Validation },
-  { id: 'p08', slug: 'error-handler', title: 'Error handler', level: 1, Page: P08ErrorHandler },
-  { id: 'p09', slug: 'request-logger', title: 'Request logger', level: 1, Page: P09RequestLogger },
-  { id: 'p10', slug: 'api-docs', title: 'API docs (OpenAPI)', level: 1, Page: P10ApiDocs },
-  { id: 'p11', slug: 'db-connection', title: 'Database connection', level: 2, Page: P11DbConnection },
-  { id: 'p12', slug: 'create-table', title: 'Create table', level: 2, Page: P12CreateTable },
-  { id: 'p13', slug: 'insert-row', title: 'Insert row', level: 2, Page: P13InsertRow },
-  { id: 'p14', slug: 'read-rows', title: 'Read rows', level: 2, Page: P14ReadRows },
-  { id: 'p15', slug: 'update-row', title: 'Update row', level: 2, Page: P15UpdateRow },
-  { id: 'p16', slug: 'delete-row', title: 'Delete row', level: 2, Page: P16DeleteRow },
-  { id: 'p17', slug: 'orm-model', title: 'ORM model', level: 2, Page: P17OrmModel },
-  { id: 'p18', slug: 'orm-vs-sql', title: 'ORM vs raw SQL', level: 2, Page: P18OrmVsSql },
-  { id: 'p19', slug: 'one-to-many', title: 'One-to-many', level: 2, Page: P19OneToMany },
-  { id: 'p20', slug: 'pagination', title: 'Pagination', level: 2, Page: P20Pagination },
-  { id: 'p21', slug: 'password-hashing', title: 'Password hashing', level: 3, Page: P21PasswordHashing },
-  { id: 'p22', slug: 'signup', title: 'Signup', level: 3, Page: P22Signup },
-  { id: 'p23', slug: 'login', title: 'Login', level: 3, Page: P23Login },
-  { id: 'p24', slug: 'jwt-create', title: 'JWT create', level: 3, Page: P24JwtCreate },
-  { id: 'p25', slug: 'jwt-verify', title: 'JWT verify', level: 3, Page: P25JwtVerify },
-  { id: 'p26', slug: 'protected-route', title: 'Protected route', level: 3, Page: P26ProtectedRoute },
-  { id: 'p27', slug: 'token-expiry', title: 'Token expiry', level: 3, Page: P27TokenExpiry },
-  { id: 'p28', slug: 'refresh-token', title: 'Refresh token', level: 3, Page: P28RefreshToken },
-  { id: 'p29', slug: 'logout', title: 'Logout', level: 3, Page: P29Logout },
-  { id: 'p30', slug: 'roles', title: 'Roles', level: 3, Page: P30Roles },
-];
+/**
+ * The page component of each built concept, by ladder id; id, slug, title and level come from
+ * ladder.toml. Adding a page: one file + one line here + one e2e spec (index.test.ts and
+ * tests/test_ladder_file.py fail when this map and the file's built rows disagree).
+ */
+export const pageComponents: Readonly<Record<string, ComponentType>> = {
+  p01: P01HealthCheck,
+  p02: P02JsonResponse,
+  p03: P03JsonBody,
+  p04: P04QueryParams,
+  p05: P05PathParams,
+  p06: P06StatusCodes,
+  p07: P07Validation,
+  p08: P08ErrorHandler,
+  p09: P09RequestLogger,
+  p10: P10ApiDocs,
+  p11: P11DbConnection,
+  p12: P12CreateTable,
+  p13: P13InsertRow,
+  p14: P14ReadRows,
+  p15: P15UpdateRow,
+  p16: P16DeleteRow,
+  p17: P17OrmModel,
+  p18: P18OrmVsSql,
+  p19: P19OneToMany,
+  p20: P20Pagination,
+  p21: P21PasswordHashing,
+  p22: P22Signup,
+  p23: P23Login,
+  p24: P24JwtCreate,
+  p25: P25JwtVerify,
+  p26: P26ProtectedRoute,
+  p27: P27TokenExpiry,
+  p28: P28RefreshToken,
+  p29: P29Logout,
+  p30: P30Roles,
+};
 
-export const conceptById = new Map(conceptPages.map((c) => [c.id, c]));
+/** Every concept of the ladder, planned ones included, by id. */
+export const ladderById: ReadonlyMap<string, LadderConcept> = new Map(ladder.map((c) => [c.id, c]));
+
+/** Every concept page of this client, in ladder order. */
+export const conceptPages: ConceptPage[] = ladder.flatMap((c) => {
+  const Page = pageComponents[c.id];
+  return Page ? [{ ...c, Page }] : [];
+});
+
+export const conceptById: ReadonlyMap<string, ConceptPage> = new Map(conceptPages.map((c) => [c.id, c]));
