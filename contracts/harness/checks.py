@@ -13,8 +13,10 @@ from contracts.harness.http import describe, json_body
 PROBLEM_TYPE = "application/problem+json"
 JSON_TYPE = "application/json"
 
-# CATALOG §0: the named problem a plain HTTP error of these statuses is; others are about:blank.
+# CATALOG §0 (pinned; SPEC.md §0.4): the named problem a problem answered for its status alone
+# uses; every other status is about:blank.
 STATUS_SLUGS = {
+    403: "forbidden",
     404: "not-found",
     405: "method-not-allowed",
     409: "conflict",

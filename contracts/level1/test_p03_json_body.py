@@ -6,8 +6,9 @@ Choices where the catalog is silent (written down here and in the concept's NOTE
 - `received` must be the same JSON value: same types (true is not 1), same numbers, same
   strings and keys, non-ASCII included;
 - a body of exactly 1 MiB (1,048,576 bytes) is accepted; one byte more is 413;
-- the value may nest at most 64 arrays/objects deep; deeper → 400 malformed-json, the way the
-  strict reader refuses other valid-grammar JSON beyond its limits (1e999).
+- a value nested 64 arrays/objects deep is accepted; the implementation's nesting limit is
+  somewhere from 64 to 9,999 levels, and deeper → 400 malformed-json, the way the strict reader
+  refuses other valid-grammar JSON beyond its limits (1e999), never a 500.
 """
 
 from __future__ import annotations
@@ -200,7 +201,7 @@ def nested(depth: int) -> bytes:
 
 @case("p03.nesting-64-accepted")
 def test_sixty_four_levels_of_nesting_round_trip(api):
-    """A value nested 64 arrays deep (the documented maximum) → 200, the same value back."""
+    """A value nested 64 arrays deep (every server accepts at least that) → 200, the same back."""
     content = nested(64)
     response = post_raw(api, content)
     body = expect_json(response, 200)
@@ -212,8 +213,8 @@ def test_sixty_four_levels_of_nesting_round_trip(api):
 @case("p03.nesting-too-deep-400")
 @pytest.mark.parametrize(
     "depth",
-    [pytest.param(65, id="65"), pytest.param(975, id="975"), pytest.param(20000, id="20000")],
+    [pytest.param(10_000, id="10000"), pytest.param(20_000, id="20000")],
 )
 def test_deeper_nesting_is_400(api, depth):
-    """More than 64 nested levels → 400 malformed-json (never a 500 from a recursion limit)."""
+    """10,000 or more nested levels → 400 malformed-json (never a 500 from a recursion limit)."""
     expect_problem(post_raw(api, nested(depth)), 400, "malformed-json")

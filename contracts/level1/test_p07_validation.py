@@ -217,6 +217,16 @@ def test_website_that_is_not_an_http_url_is_422(api, unique, website):
     expect_validation_error(api.post(PATH, json=valid(unique, website=website)), "website")
 
 
+@case("p07.nul-refused")
+@pytest.mark.parametrize("field", ["username", "email", "password", "website"])
+def test_nul_in_any_text_field_is_422(api, unique, field):
+    """NUL (U+0000) inside any string field → 422 naming it (§0), even the never-stored password."""
+    body = valid(unique)
+    text = body[field]
+    body[field] = text[:4] + "\u0000" + text[4:]
+    expect_validation_error(api.post(PATH, json=body), field)
+
+
 @case("p07.unknown-field-rejected")
 @pytest.mark.parametrize("field", ["is_admin", "id", "Username"])
 def test_unknown_field_is_422_naming_it(api, unique, field):

@@ -5,12 +5,13 @@ A `Book` {"title","author","isbn","pages"}; a duplicate `isbn` → 409 conflict.
 Choices where the catalog is silent (written down here and in the concept's NOTES.md):
 - the answer is the stored book {"id","title","author","isbn","pages","created_at"}; 201 has a
   `Location` where GET reads the same book;
-- `title` and `author`: 1-200 characters with at least one visible character; no NUL and no
-  unpaired surrogate (→ 422, on every database); text is stored exactly as sent;
+- `title` and `author`: non-empty strings; no NUL (→ 422, on every database); text is stored
+  exactly as sent; maximum lengths and blank-text rules are the implementation's;
 - `isbn`: an ISBN-10 (last character may be X) or ISBN-13, a single hyphen allowed between
   characters, with a valid check digit (else 422 naming isbn); stored and returned as the 13
   plain digits, so the ISBN-10 and the ISBN-13 of one book are the same book (→ 409);
-- `pages`: a JSON integer 1-100,000 ("300", 300.0, true → 422);
+- `pages`: a JSON integer >= 1 ("300", 300.0, true → 422); one beyond 64 bits → 422 (never a
+  500 from the database); an upper limit below that is the implementation's;
 - GET /p17/books is a collection {"items","count"} newest first, with `limit` (default 20,
   max 100) and `offset`.
 """
@@ -199,16 +200,13 @@ def test_wrong_types_are_422(api, unique, field, value):
     [
         pytest.param("pages", 0, id="pages-zero"),
         pytest.param("pages", -5, id="pages-negative"),
-        pytest.param("pages", 100_001, id="pages-over-max"),
         pytest.param("pages", 2**70, id="pages-huge"),
         pytest.param("title", "", id="title-empty"),
-        pytest.param("title", "   ", id="title-blank"),
-        pytest.param("title", "x" * 201, id="title-201"),
         pytest.param("author", "a\u0000b", id="author-nul"),
     ],
 )
 def test_out_of_range_values_are_422(api, unique, field, value):
-    """pages outside 1-100,000, an empty/blank/too long/NUL text → 422 naming the field."""
+    """pages < 1 or beyond 64 bits, an empty or NUL text → 422 naming the field."""
     expect_validation_error(api.post("/p17/books", json=new_book(unique, **{field: value})), field)
 
 

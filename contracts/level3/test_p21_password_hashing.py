@@ -123,3 +123,13 @@ def test_hashes_the_server_will_not_verify_are_422(api, digest):
     """Garbage, or argon2 parameters too costly to compute (m = 4 GiB) → 422 errors.hash."""
     response = api.post("/p21/verify", json={"password": "x", "hash": digest})
     expect_validation_error(response, "hash")
+
+
+@case("p21.password-nul-422")
+@pytest.mark.parametrize("path", ["/p21/hash", "/p21/verify"])
+def test_a_password_with_nul_is_422(api, path):
+    """A password containing NUL (U+0000) → 422 errors.password on both routes (§0)."""
+    body = {"password": "before\u0000after"}
+    if path.endswith("verify"):
+        body["hash"] = WEAK_ARGON2
+    expect_validation_error(api.post(path, json=body), "password")

@@ -122,3 +122,24 @@ def test_an_invalid_email_is_422(api, unique, email):
     """An email that is not an address → 422 errors.email."""
     body = {"email": email, "password": strong_password(unique())}
     expect_validation_error(api.post("/p22/signup", json=body), "email")
+
+
+@case("p22.password-nul-422")
+def test_a_password_with_nul_is_422(api, unique):
+    """A password containing NUL (U+0000) → 422 errors.password (§0), and no account."""
+    body = {
+        "email": f"nul-{unique()}@example.com",
+        "password": strong_password(unique()) + "\u0000",
+    }
+    expect_validation_error(api.post("/p22/signup", json=body), "password")
+
+
+@case("p22.display-name-nullable")
+def test_display_name_null_is_no_display_name(api, unique):
+    """display_name is nullable: sent as null → 201 with display_name null."""
+    token = unique()
+    body = {"email": f"null-{token}@example.com", "password": strong_password(token)}
+    response = api.post("/p22/signup", json={**body, "display_name": None})
+    assert expect_json(response, 201).get("display_name") is None, describe(
+        response, "display_name null"
+    )

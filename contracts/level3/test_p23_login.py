@@ -14,6 +14,7 @@ from contracts.harness import (
     expect_json,
     expect_problem,
     expect_status,
+    expect_validation_error,
     header_value,
 )
 from contracts.level3.auth_helpers import USER_FIELDS
@@ -132,3 +133,10 @@ def test_a_one_megabyte_password_is_refused(api, make_user):
     assert response.status_code in (413, 422), describe(response, "status 413 or 422")
     slug = "payload-too-large" if response.status_code == 413 else "validation-error"
     expect_problem(response, response.status_code, slug)
+
+
+@case("p23.password-nul-422")
+def test_a_password_with_nul_is_422(api, make_user):
+    """A password containing NUL (U+0000) → 422 errors.password (§0), not a 401."""
+    account = make_user()
+    expect_validation_error(login(api, account.email, account.password + "\u0000"), "password")

@@ -70,3 +70,15 @@ def test_bad_credentials_are_401(api, make_user):
     response = api.post("/p24/token", json={"email": account.email, "password": "wrong-pass"})
     expect_problem(response, 401, "invalid-credentials")
     assert "access_token" not in response.text, describe(response, "no token")
+
+
+@case("p24.lifetime-is-expires-in")
+def test_exp_minus_iat_is_expires_in(api, make_user):
+    """The token's exp - iat equals the expires_in answered (§0: the configured lifetime)."""
+    account = make_user()
+    response = api.post("/p24/token", json={"email": account.email, "password": account.password})
+    body = expect_json(response, 200)
+    payload = claims(body["access_token"])
+    assert payload.get("exp", 0) - payload.get("iat", 0) == body.get("expires_in"), describe(
+        response, f"exp - iat == expires_in: {payload}"
+    )

@@ -54,3 +54,20 @@ def test_a_deleted_users_token_is_token_invalid(api, user):
     """DELETE /p26/me → 204; the same (unexpired) token → 401 token-invalid."""
     expect_status(api.delete("/p26/me", headers=user.headers), 204)
     expect_token_problem(api.get("/p26/me", headers=user.headers), "token-invalid")
+
+
+@case("p26.patch-empty-422")
+def test_an_empty_patch_is_422_body(api, user):
+    """PATCH /p26/me {} → 422 with errors._body (§0: an update that changes nothing)."""
+    response = api.patch("/p26/me", headers=user.headers, json={})
+    expect_validation_error(response, "_body")
+
+
+@case("p26.patch-display-name-null")
+def test_patch_display_name_null_clears_it(api, user):
+    """display_name is nullable: PATCH {"display_name": null} → 200 with display_name null."""
+    expect_json(api.patch("/p26/me", headers=user.headers, json={"display_name": "Ada"}), 200)
+    response = api.patch("/p26/me", headers=user.headers, json={"display_name": None})
+    assert expect_json(response, 200).get("display_name") is None, describe(
+        response, "display_name null"
+    )

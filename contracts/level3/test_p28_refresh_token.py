@@ -77,3 +77,15 @@ def test_garbage_is_token_invalid(api, value):
 def test_a_missing_refresh_token_is_422(api):
     """POST /p28/refresh {} → 422 naming refresh_token."""
     expect_validation_error(api.post("/p28/refresh", json={}), "refresh_token")
+
+
+@case("p28.access-lifetime-is-expires-in")
+def test_the_access_tokens_exp_minus_iat_is_expires_in(api, make_user):
+    """POST /p28/login → the access token's exp - iat equals the expires_in answered (§0)."""
+    account = make_user()
+    response = api.post("/p28/login", json={"email": account.email, "password": account.password})
+    body = expect_json(response, 200)
+    payload = claims(body["access_token"])
+    assert payload.get("exp", 0) - payload.get("iat", 0) == body.get("expires_in"), describe(
+        response, f"exp - iat == expires_in: {payload}"
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from contracts.harness import case, expect_status
+from contracts.harness import case, expect_status, expect_validation_error
 from contracts.level3.auth_helpers import bearer, expect_token_problem, get_pair
 
 
@@ -50,3 +50,11 @@ def test_logout_all_revokes_every_token_of_the_user(api, user_pair, user):
     expect_status(api.get("/p26/me", headers=user.headers), 200)
     fresh = get_pair(api, user_pair.email, user_pair.password)
     expect_status(api.get("/p26/me", headers=bearer(fresh["access_token"])), 200)
+
+
+@case("p29.refresh-token-null-422")
+def test_a_null_refresh_token_is_422(api, user_pair):
+    """{"refresh_token": null} → 422 naming it: optional is not nullable (§0); nothing revoked."""
+    response = api.post("/p29/logout", headers=user_pair.headers, json={"refresh_token": None})
+    expect_validation_error(response, "refresh_token")
+    expect_status(api.get("/p26/me", headers=user_pair.headers), 200)

@@ -23,6 +23,7 @@ log = logging.getLogger("flask_track.errors")
 
 # Werkzeug status -> the named problem slug used for it (CATALOG §0). Others are about:blank.
 SLUG_FOR_STATUS: dict[int, str] = {
+    403: "forbidden",
     404: "not-found",
     405: "method-not-allowed",
     409: "conflict",

@@ -70,6 +70,8 @@ def utf8_length(value: str) -> int:
 def _password_size(value: str) -> None:
     if utf8_length(value) > MAX_PASSWORD_BYTES:
         raise ValidationError(f"At most {MAX_PASSWORD_BYTES} bytes (UTF-8).")
+    if "\x00" in value:  # CATALOG §0: NUL in any text field → 422
+        raise ValidationError("Must not contain NUL characters.")
 
 
 def printable_text(value: str) -> None:
@@ -88,6 +90,7 @@ def password_field(*, min_length: int = 1, description: str = "") -> fields.Stri
         metadata={
             "format": "password",
             "maxLength": MAX_PASSWORD_BYTES,
+            "pattern": "^[^\\u0000]*$",
             "description": (description + " At most 1,024 bytes in UTF-8.").strip(),
         },
     )

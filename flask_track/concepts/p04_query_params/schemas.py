@@ -33,7 +33,11 @@ class ProductQueryIn(Schema):
         metadata={"description": "Only products costing at most this much."},
     )
     q = fields.String(
-        validate=validate.Length(max=Q_MAX_LENGTH),
+        validate=[
+            validate.Length(max=Q_MAX_LENGTH),
+            # CATALOG §0: NUL in any text field → 422.
+            validate.Regexp(r"^[^\x00]*$", error="Must not contain NUL characters."),
+        ],
         metadata={"description": "Case-insensitive substring of the product name."},
     )
     sort = fields.String(

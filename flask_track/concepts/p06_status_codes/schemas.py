@@ -15,17 +15,17 @@ class ItemIn(Schema):
         required=True,
         validate=[
             validate.Length(min=1, max=NAME_MAX_LENGTH),
-            # match() anchors at the start, so this reads "somewhere there is a non-space";
-            # as an OpenAPI pattern (searched, not anchored) it means the same. The class is
-            # spelled out: `\s` means different things in Python and in JSON Schema (ECMA).
+            # Anchored both ends, so Python's match() and JSON Schema's search agree: no NUL
+            # anywhere (CATALOG §0: PostgreSQL cannot store it) and somewhere a non-space. The
+            # class is spelled out: `\s` means different things in Python and in ECMA regexes.
             validate.Regexp(
-                r"[\t\n\v\f\r ]*[^\t\n\v\f\r ]",
-                error="Must contain a character other than whitespace.",
+                r"^[^\x00]*[^\x00\t\n\v\f\r ][^\x00]*$",
+                error="Must contain a character other than whitespace, and no NUL.",
             ),
         ],
         metadata={
-            "description": "1-100 characters, not only (ASCII) whitespace; unique among the items "
-            "(compared exactly as sent).",
+            "description": "1-100 characters, not only (ASCII) whitespace, no NUL; unique among "
+            "the items (compared exactly as sent).",
             "example": "first item",
         },
     )

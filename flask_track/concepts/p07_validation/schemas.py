@@ -78,8 +78,12 @@ class RegistrationIn(Schema):
     password = fields.String(
         required=True,
         load_only=True,
-        validate=validate.Length(min=PASSWORD_MIN, max=PASSWORD_MAX),
-        metadata={"description": "8-128 characters; never answered, never stored."},
+        validate=[
+            validate.Length(min=PASSWORD_MIN, max=PASSWORD_MAX),
+            # CATALOG §0: NUL in any text field → 422, even one that is never stored.
+            validate.Regexp(r"^[^\x00]*$", error="Must not contain NUL characters."),
+        ],
+        metadata={"description": "8-128 characters, no NUL; never answered, never stored."},
     )
     website = fields.URL(
         schemes={"http", "https"},

@@ -1,4 +1,4 @@
-"""POST /p21/hash and POST /p21/verify: argon2id through core.auth, never a home-made hash."""
+"""POST /p21/hash and POST /p21/verify: argon2id (shared/passwords.py), never a home-made hash."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What p22 accepts (UserOut, the answer, is core.auth's: every auth route shows users alike)."""
+"""What p22 accepts (it answers UserOut, shared/users.py: every auth route shows users alike)."""
 
 from __future__ import annotations
 

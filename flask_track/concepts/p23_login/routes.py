@@ -1,4 +1,4 @@
-"""POST /p23/login: the credential check every token route reuses (core.auth.authenticate)."""
+"""POST /p23/login: the credential check every token route reuses (shared/credentials.py)."""
 
 from __future__ import annotations
 
