@@ -11,6 +11,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import text
 
 import flask_track.concepts.p15_update_row.routes as routes
+import flask_track.shared.etags as etags
 import flask_track.shared.notes as table
 from flask_track.extensions import db
 
@@ -90,7 +91,7 @@ def test_matching_if_match_is_200(client: FlaskClient, note: dict[str, Any]) -> 
 def concurrent_writer(monkeypatch: pytest.MonkeyPatch, times: int) -> list[int]:
     """Make another writer change the note between our read and our UPDATE, `times` times."""
     calls: list[int] = []
-    original = routes.fetch_note
+    original = etags.fetch_note  # p15 reads the note through shared/etags.note_for_write
 
     def fetch_then_someone_writes(note_id: int) -> Any:
         current = original(note_id)
@@ -103,7 +104,7 @@ def concurrent_writer(monkeypatch: pytest.MonkeyPatch, times: int) -> list[int]:
             db.session.commit()
         return current
 
-    monkeypatch.setattr(routes, "fetch_note", fetch_then_someone_writes)
+    monkeypatch.setattr(etags, "fetch_note", fetch_then_someone_writes)
     return calls
 
 
