@@ -444,9 +444,9 @@ def unique(request: pytest.FixtureRequest) -> Callable[[], str]:
 def mailbox(target: Target) -> Mailbox:
     """Messages the SMTP sink received (needs --serve, or --smtp-sink-port with --base-url)."""
     if not target.mail_dir:
-        pytest.fail(
-            "no SMTP sink: use --serve, or --smtp-sink-port N with --base-url and point "
-            "your server's SMTP_HOST/SMTP_PORT at 127.0.0.1:N",
-            pytrace=False,
+        # Not the server's fault: the suite cannot see its mail, so the case cannot be judged.
+        pytest.skip(
+            "needs an SMTP sink: use --serve, or --smtp-sink-port N with --base-url and point "
+            "your server's SMTP_HOST/SMTP_PORT at 127.0.0.1:N"
         )
     return Mailbox(Path(target.mail_dir))
