@@ -24,10 +24,20 @@ KNOWN_GAPS: dict[str, str] = {
 _matched: set[str] = set()
 
 
-@pytest.hookimpl(trylast=True)
+def _case_id(item: pytest.Item) -> str | None:
+    """The harness's case id (`p03.rule[param]`), computed the way the harness does."""
+    marker = item.get_closest_marker("case")
+    if marker is None or not marker.args:
+        return None
+    callspec = getattr(item, "callspec", None)
+    return f"{marker.args[0]}[{callspec.id}]" if callspec is not None else str(marker.args[0])
+
+
+# tryfirst: before `-m`/`-k` deselect anything, so a partial run does not call entries stale.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        case_id = dict(item.user_properties).get("case_id")
+        case_id = _case_id(item)
         if case_id in KNOWN_GAPS:
             _matched.add(case_id)
             item.add_marker(pytest.mark.xfail(reason=KNOWN_GAPS[case_id], strict=True))
