@@ -32,6 +32,7 @@ def served(app: Flask) -> set[tuple[str, str]]:
         (method, PARAM.sub(r"{\1}", rule.rule))
         for rule in app.url_map.iter_rules()
         if not NOT_API.fullmatch(rule.endpoint)
+        and not rule.websocket  # CATALOG §0: WebSocket routes are not OpenAPI operations
         for method in (rule.methods or set()) & METHODS
     }
 
