@@ -43,6 +43,8 @@ def documented(document: dict[str, Any]) -> set[tuple[str, str]]:
         for path, item in document["paths"].items()
         for method in item
         if method.upper() in METHODS
+        # A WebSocket route documents its upgrade (101); it is not an HTTP operation.
+        and "101" not in item[method].get("responses", {})
     }
 
 

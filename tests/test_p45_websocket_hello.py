@@ -45,5 +45,7 @@ def test_a_foreign_origin_is_refused_before_the_upgrade(client: FlaskClient) -> 
     assert response.get_json()["type"] == "/problems/forbidden"
 
 
-def test_the_route_is_not_in_the_openapi_document(client: FlaskClient) -> None:
-    assert "/p45/ws" not in client.get("/openapi.json").get_json()["paths"]
+def test_the_route_is_documented_as_an_upgrade(client: FlaskClient) -> None:
+    """A GET answered 101 (p10's checks and the fuzzer skip such operations)."""
+    operation = client.get("/openapi.json").get_json()["paths"]["/p45/ws"]["get"]
+    assert {"101", "400", "403"} <= set(operation["responses"])

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint as FlaskBlueprint
 from flask import current_app, request
 
 from flask_track.concepts.p45_websocket_hello.protocol import HELLO, answer
@@ -39,20 +37,12 @@ def send(ws: Any, message: dict[str, Any]) -> None:
     ws.send(json.dumps(message, ensure_ascii=False))
 
 
-class _UndocumentedRoutes:
-    """What flask-sock's `route(bp=...)` calls, minus flask-smorest's documentation step.
-
-    A WebSocket endpoint is not an OpenAPI operation: smorest's `blp.route` (and its
-    `add_url_rule`) would document it as a GET with no responses. Flask's own `add_url_rule`
-    puts the rule (websocket=True) on the blueprint undocumented, and p10 leaves such rules out
-    of "documented vs served".
-    """
-
-    def route(self, rule: str, **options: Any) -> Callable[[Callable[..., Any]], None]:
-        return lambda view: FlaskBlueprint.add_url_rule(blp, rule, view_func=view, **options)
-
-
-@sock.route("/ws", bp=_UndocumentedRoutes())
+# Documented as what it is over HTTP: a GET answered 101 (p10's contract and the fuzzer skip
+# operations that document 101: a WebSocket is not a request/response operation).
+@sock.route("/ws", bp=blp)
+@blp.doc(responses={"101": {"description": "Switching Protocols: the WebSocket is open."}})
+@blp.alt_response(400, response="BAD_REQUEST")
+@blp.alt_response(403, response="FORBIDDEN")
 def hello(ws: Any) -> None:
     """Greet the client, then answer each message until it goes away."""
     send(ws, HELLO)
