@@ -16,7 +16,7 @@ skipped=()
 if [ $# -gt 0 ]; then
     envs=("$@")
 else
-    envs=(lint unit contracts)
+    envs=(lint unit contracts selftest)
     if have_node; then
         envs+=(clients)
     elif [ "$ci" = true ]; then

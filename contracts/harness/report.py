@@ -10,13 +10,21 @@ from typing import Any
 
 from contracts.harness.ladder import CONCEPTS, CORE
 
-PASSED, FAILED, NOT_IMPLEMENTED, SKIPPED, NO_CASES = (
+PASSED, FAILED, NOT_IMPLEMENTED, SKIPPED, NO_CASES, NOT_SELECTED = (
     "passed",
     "failed",
     "not implemented",
     "skipped",
     "no contract yet",
+    "not selected",
 )
+SUITE_DIR = Path(__file__).resolve().parents[1]
+
+
+def concepts_with_contracts(suite_dir: Path = SUITE_DIR) -> set[str]:
+    """The concepts (and "core") the suite has a contract file for, selected or not."""
+    names = [p.name for p in suite_dir.glob("*/test_*.py")]
+    return {n.split("_")[1] for n in names if n.startswith(("test_p", "test_core_"))}
 
 
 @dataclass
@@ -35,6 +43,7 @@ class Report:
     started: float = field(default_factory=time.time)
     implementation: str | None = None
     cases: dict[str, CaseResult] = field(default_factory=dict)
+    with_contracts: set[str] = field(default_factory=concepts_with_contracts)
 
     def record(
         self,
@@ -67,7 +76,7 @@ class Report:
                 for k in (PASSED, FAILED, NOT_IMPLEMENTED, SKIPPED)
             }
             if not cases:
-                status = NO_CASES
+                status = NOT_SELECTED if info.id in self.with_contracts else NO_CASES
             elif counts[FAILED]:
                 status = FAILED
             elif counts[NOT_IMPLEMENTED] == len(cases):
@@ -98,6 +107,12 @@ class Report:
             )
         return rows
 
+    @property
+    def partial(self) -> bool:
+        """True when some concept that has a contract ran no case (`-m p07`, a path, `-k`)."""
+        ran = {c.concept for c in self.cases.values()}
+        return bool(self.with_contracts - ran)
+
     def as_dict(self) -> dict[str, Any]:
         rows = self.rows()
         totals = {
@@ -108,6 +123,7 @@ class Report:
             "implementation": self.implementation,
             "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(self.started)),
             "duration_s": round(time.time() - self.started, 2),
+            "partial": self.partial,
             "totals": totals,
             "concepts": rows,
         }
@@ -119,13 +135,19 @@ class Report:
             NOT_IMPLEMENTED: "⬜ not implemented",
             SKIPPED: "⏭ skipped",
             NO_CASES: "· no contract yet",
+            NOT_SELECTED: "◌ not selected",
         }
         lines = [
             f"# Conformance report: {data['implementation'] or 'unknown'} at {data['target']}",
             "",
             f"Run {data['started']}, {data['duration_s']} s. Cases: "
             + ", ".join(f"{v} {k}" for k, v in data["totals"].items())
-            + ".",
+            + "."
+            + (
+                " A partial run: concepts marked *not selected* did not run."
+                if data["partial"]
+                else ""
+            ),
             "",
             "| concept | title | level | status | passed | failed | not impl. | duration (s) |",
             "|---|---|---|---|---|---|---|---|",
@@ -149,9 +171,12 @@ class Report:
         return "\n".join(lines) + "\n"
 
     def write(self, path: Path) -> tuple[Path, Path]:
+        """Write PATH(.json) and .md; a partial run writes PATH.partial.* and keeps the full one."""
         data = self.as_dict()
         path.parent.mkdir(parents=True, exist_ok=True)
         json_path = path if path.suffix == ".json" else path.with_suffix(".json")
+        if data["partial"]:
+            json_path = json_path.with_suffix(".partial.json")
         md_path = json_path.with_suffix(".md")
         json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
         md_path.write_text(self.markdown(data), encoding="utf-8")
