@@ -32,6 +32,7 @@ import P29Logout from './p29_logout';
 import P30Roles from './p30_roles';
 import P44ApiVersioning from './p44_api_versioning';
 import P45WebsocketHello from './p45_websocket_hello';
+import P46RealtimeCounter from './p46_realtime_counter';
 import P49ErrorLogging from './p49_error_logging';
 
 export type Level = LadderConcept['level'];
@@ -87,6 +88,7 @@ export const pageComponents: Readonly<Record<string, ComponentType>> = {
   p30: P30Roles,
   p44: P44ApiVersioning,
   p45: P45WebsocketHello,
+  p46: P46RealtimeCounter,
   p49: P49ErrorLogging,
 };
 

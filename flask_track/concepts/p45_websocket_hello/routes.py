@@ -5,31 +5,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import current_app, request
-
 from flask_track.concepts.p45_websocket_hello.protocol import HELLO, answer
 from flask_track.core.openapi import Blueprint
-from flask_track.core.problems import ProblemError
+from flask_track.core.websocket import refuse_foreign_origin
 from flask_track.extensions import sock
 
 blp = Blueprint("p45", __name__)
 
 
-@blp.before_request
-def refuse_foreign_origins() -> None:
-    """A browser page of another site may not open the socket (cross-site WebSocket hijacking).
-
-    Browsers send `Origin` with every handshake and apply no CORS to WebSockets, so the server
-    must look: its own origin and CORS_ORIGINS are welcome; a client that sends no Origin is
-    not a browser and has nothing to hijack. This runs before the upgrade, so the refusal is an
-    ordinary 403 problem.
-    """
-    origin = request.headers.get("Origin")
-    if origin is None:
-        return
-    allowed = {request.host_url.rstrip("/"), *current_app.config["CORS_ORIGINS"]}
-    if origin.rstrip("/") not in allowed:
-        raise ProblemError(403, "forbidden", "Pages of this origin may not open this WebSocket.")
+# Before the upgrade: a page of another site may not open the socket (core/websocket.py).
+blp.before_request(refuse_foreign_origin)
 
 
 def send(ws: Any, message: dict[str, Any]) -> None:
