@@ -20,7 +20,7 @@ from flask_track.core.middleware import init_middleware
 from flask_track.core.openapi import init_openapi
 from flask_track.core.problems import init_problems
 from flask_track.core.routes import blp as app_routes
-from flask_track.extensions import api, cors, db, migrate, redis_client
+from flask_track.extensions import api, cors, db, migrate, redis_client, sock
 from flask_track.shared.auth import init_auth
 
 __version__ = "0.1.0"
@@ -39,6 +39,8 @@ EXPOSED_HEADERS = [
     "WWW-Authenticate",
     "X-Cache",
     "X-Query-Count",
+    "Deprecation",
+    "Sunset",
 ]
 
 
@@ -78,6 +80,7 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     init_database(app)
     db.init_app(app)
     redis_client.init_app(app)
+    sock.init_app(app)
     # Migrations ship inside the package, so `flask db upgrade` works from any directory.
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     if app.config["CORS_ORIGINS"]:

@@ -58,6 +58,10 @@ class Config:
 
     SQLALCHEMY_TRACK_MODIFICATIONS = False
 
+    # flask-sock (simple-websocket): a message over 64 KiB closes the connection with 1009, and
+    # the server pings idle clients so a vanished one is noticed (and its thread freed).
+    SOCK_SERVER_OPTIONS = {"max_message_size": 65_536, "ping_interval": 25}
+
     def __init__(self, environ: Mapping[str, str] | None = None) -> None:
         env = os.environ if environ is None else environ
         self.APP_ENV = env.get("APP_ENV", self.ENV_NAME)

@@ -7,6 +7,7 @@ from flask_jwt_extended import JWTManager
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
+from flask_sock import Sock
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy.orm import DeclarativeBase
 
@@ -32,3 +33,5 @@ limiter = Limiter(get_remote_address)
 # hasher and the Redis client (None without REDIS_URL).
 passwords = Passwords()
 redis_client = RedisHandle()
+# Level 5: WebSockets (p45, p46) on gunicorn's gthread workers; settings: SOCK_SERVER_OPTIONS.
+sock = Sock()

@@ -11,7 +11,8 @@ coverage, fuzzing, stateful) over GET /openapi.json with a bounded number of exa
 operation and a hard wall-clock bound for the whole run. Exit status: 0 when schemathesis found
 nothing, 1 on any failure or error, 2 when the run exceeded its time bound or could not start.
 
-What is fuzzed differs from the served document in one way: `default` responses are removed.
+What is fuzzed differs from the served document in two ways: WebSocket routes (operations that
+document `101 Switching Protocols`, CATALOG §0) are left out, and `default` responses are removed.
 flask-smorest adds `default: DEFAULT_ERROR` to every operation, which would make any status
 "documented" and the status_code_conformance check vacuous; the catalog wants every status a
 route answers listed (`422`, `404`, `409`, ...), so the fuzzer sees only the explicit ones.
@@ -123,9 +124,21 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 # ---------------------------------------------------------------- the document
 
 
+def is_websocket(item: dict[str, Any]) -> bool:
+    """A WebSocket route documents its upgrade (101): not an HTTP operation to fuzz."""
+    return any(
+        "101" in (item.get(method) or {}).get("responses", {})
+        for method in HTTP_METHODS
+        if isinstance(item.get(method), dict)
+    )
+
+
 def fuzz_document(document: dict[str, Any]) -> dict[str, Any]:
-    """The served document without `default` responses (see the module docstring)."""
+    """The served document without `default` responses and without WebSocket routes."""
     fuzzed = copy.deepcopy(document)
+    fuzzed["paths"] = {
+        path: item for path, item in fuzzed.get("paths", {}).items() if not is_websocket(item)
+    }
     for item in fuzzed.get("paths", {}).values():
         for method in HTTP_METHODS:
             operation = item.get(method)

@@ -32,6 +32,7 @@ def served(app: Flask) -> set[tuple[str, str]]:
         (method, PARAM.sub(r"{\1}", rule.rule))
         for rule in app.url_map.iter_rules()
         if not NOT_API.fullmatch(rule.endpoint)
+        and not rule.websocket  # CATALOG §0: WebSocket routes are not OpenAPI operations
         for method in (rule.methods or set()) & METHODS
     }
 
@@ -42,6 +43,8 @@ def documented(document: dict[str, Any]) -> set[tuple[str, str]]:
         for path, item in document["paths"].items()
         for method in item
         if method.upper() in METHODS
+        # A WebSocket route documents its upgrade (101); it is not an HTTP operation.
+        and "101" not in item[method].get("responses", {})
     }
 
 

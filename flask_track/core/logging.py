@@ -14,9 +14,57 @@ import traceback
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
+from flask import current_app, has_app_context, has_request_context, request
+from sqlalchemy.engine import make_url
+
 from flask_track.core.request_id import current_request_id
 
 LOGGER_NAME = "flask_track"
+MASK = "***"
+# Request headers that carry credentials: never written to a log, whatever else is.
+SECRET_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization", "x-api-key"})
+# Settings whose values are secrets: scrubbed from every log line if they ever appear in one.
+SECRET_SETTINGS = ("SECRET_KEY", "JWT_SECRET_KEY", "ADMIN_PASSWORD")
+URL_SETTINGS = ("DATABASE_URL", "REDIS_URL", "SQLALCHEMY_DATABASE_URI")
+
+
+def redacted_headers(headers: Any) -> dict[str, str]:
+    """The request headers as a dict, credentials masked (for an error record)."""
+    return {
+        name: (MASK if name.lower() in SECRET_HEADERS else value) for name, value in headers.items()
+    }
+
+
+def _secrets() -> list[str]:
+    """The values no log line may contain: the app's secrets and this request's credentials."""
+    found: list[str] = []
+    config = current_app.config
+    found += [str(config[name]) for name in SECRET_SETTINGS if config.get(name)]
+    for name in URL_SETTINGS:
+        if config.get(name):
+            try:
+                password = make_url(str(config[name])).password
+            except Exception:  # noqa: S112 - a value that is no URL holds no password to hide
+                continue
+            if password:
+                found.append(str(password))
+    if has_request_context():
+        for name in SECRET_HEADERS:
+            value = request.headers.get(name)
+            if value:
+                found.append(value)
+                # "Bearer <token>": the token alone may appear in a message too.
+                found.extend(part for part in value.split() if len(part) >= 8)
+    return [value for value in found if len(value) >= 4]
+
+
+def scrub(text: str, secrets: list[str]) -> str:
+    """`text` with every secret replaced by ***."""
+    # Longest first, so a secret that contains another is masked whole.
+    for secret in sorted(set(secrets), key=len, reverse=True):
+        if secret in text:
+            text = text.replace(secret, MASK)
+    return text
 
 
 class JsonFormatter(logging.Formatter):
@@ -41,6 +89,13 @@ def record_to_dict(record: logging.LogRecord) -> dict[str, Any]:
     if record.exc_info and record.exc_info[0] is not None:
         data["exc_type"] = record.exc_info[0].__name__
         data["traceback"] = "".join(traceback.format_exception(*record.exc_info))
+    if record.levelno >= logging.WARNING and has_app_context():
+        # Warnings and errors carry exception texts, which may quote a secret (a URL with its
+        # password, the header a bug echoed): mask every known secret before it is written.
+        secrets = _secrets()
+        for key in ("message", "traceback"):
+            if isinstance(data.get(key), str):
+                data[key] = scrub(data[key], secrets)
     return data
 
 

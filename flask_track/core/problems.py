@@ -8,13 +8,15 @@ a view raising `ProblemError`, or an unexpected exception (500, logged, never le
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Iterable, Mapping
 from http import HTTPStatus
 from typing import Any
 
-from flask import Flask, Response, current_app, g, json
+from flask import Flask, Response, current_app, g, json, request
 from werkzeug.exceptions import HTTPException
 
+from flask_track.core.logging import redacted_headers
 from flask_track.core.request_id import current_request_id
 
 PROBLEM_MIMETYPE = "application/problem+json"
@@ -180,14 +182,31 @@ def handle_unexpected(error: Exception) -> Response:
     """Anything else is a bug: log it with its traceback, answer 500 without a leak."""
     if isinstance(error, HTTPException):  # pragma: no cover - routed above by Flask
         return handle_http_exception(error)
+    # The error's id: in the 500 body and in the one log record that holds the traceback, so
+    # whoever got the 500 can hand over an id and an operator finds the record (p49).
+    error_id = uuid.uuid4().hex
+    rule = request.url_rule.rule if request.url_rule is not None else None
     log.error(
         "unhandled exception",
         exc_info=error,
-        extra={"fields": {"request_id": current_request_id(), "error_type": type(error).__name__}},
+        extra={
+            "fields": {
+                "request_id": current_request_id(),
+                "error_id": error_id,
+                "error_type": type(error).__name__,
+                "method": request.method,
+                "route": rule,
+                "path": request.path,
+                "headers": redacted_headers(request.headers),
+            }
+        },
     )
     g.unhandled_error = error
     return problem_response(
-        500, "internal-error", "The server hit an unexpected error; it has been logged."
+        500,
+        "internal-error",
+        "The server hit an unexpected error; it has been logged.",
+        error_id=error_id,
     )
 
 

@@ -16,6 +16,8 @@ export const INTERESTING_HEADERS = [
   'X-Cache',
   'X-Query-Count',
   'Link',
+  'Deprecation',
+  'Sunset',
 ];
 
 /** Pretty JSON when the body is JSON, the raw text otherwise. */

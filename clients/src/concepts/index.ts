@@ -30,6 +30,10 @@ import P27TokenExpiry from './p27_token_expiry';
 import P28RefreshToken from './p28_refresh_token';
 import P29Logout from './p29_logout';
 import P30Roles from './p30_roles';
+import P44ApiVersioning from './p44_api_versioning';
+import P45WebsocketHello from './p45_websocket_hello';
+import P46RealtimeCounter from './p46_realtime_counter';
+import P49ErrorLogging from './p49_error_logging';
 
 export type Level = LadderConcept['level'];
 
@@ -82,6 +86,10 @@ export const pageComponents: Readonly<Record<string, ComponentType>> = {
   p28: P28RefreshToken,
   p29: P29Logout,
   p30: P30Roles,
+  p44: P44ApiVersioning,
+  p45: P45WebsocketHello,
+  p46: P46RealtimeCounter,
+  p49: P49ErrorLogging,
 };
 
 /** Every concept of the ladder, planned ones included, by id. */

@@ -33,13 +33,16 @@ def openapi_path(rule: Rule) -> str:
 
 
 def documented_operations() -> set[tuple[str, str]]:
-    """(METHOD, path) of every operation in the OpenAPI document this app serves."""
+    """(METHOD, path) of every HTTP operation in the OpenAPI document this app serves.
+
+    A WebSocket route documents its upgrade (`101`); like its URL rule, it is left out.
+    """
     paths: dict[str, dict[str, Any]] = api.spec.to_dict().get("paths", {})
     return {
         (method.upper(), path)
         for path, item in paths.items()
         for method in item
-        if method.upper() in METHODS
+        if method.upper() in METHODS and "101" not in item[method].get("responses", {})
     }
 
 
