@@ -14,6 +14,7 @@ from flask_track.core.auth import init_auth
 from flask_track.core.cli import ladder_cli
 from flask_track.core.client import init_client
 from flask_track.core.database import init_database
+from flask_track.core.disabled import without_disabled
 from flask_track.core.json_provider import JsonProvider
 from flask_track.core.ladder import load_ladder
 from flask_track.core.logging import configure_logging
@@ -77,7 +78,7 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     init_auth(app)
 
     api.register_blueprint(app_routes)
-    ladder = load_ladder(LADDER)
+    ladder = load_ladder(without_disabled(LADDER, app.config.get("DISABLED_CONCEPTS", ())))
     app.extensions["ladder"] = ladder
     for concept in ladder:
         api.register_blueprint(concept.blueprint, url_prefix=concept.url_prefix)

@@ -69,6 +69,8 @@ class Config:
         self.CORS_ORIGINS = _csv(env.get("CORS_ORIGINS", self.default_cors_origins()))
         self.PUBLIC_URL = env.get("PUBLIC_URL", "http://127.0.0.1:5000").rstrip("/")
         self.TRUSTED_PROXY_HOPS = int(env.get("TRUSTED_PROXY_HOPS", "0"))
+        # Concept ids left out of the ladder (a deliberately incomplete server for comparisons).
+        self.DISABLED_CONCEPTS = _csv(env.get("DISABLED_CONCEPTS", ""))
         # Level 3 auth (core/auth.py refuses argon2id costs below OWASP's floor at start-up).
         self.ARGON2_MEMORY_KIB = int(env.get("ARGON2_MEMORY_KIB", "19456"))  # 19 MiB
         self.ARGON2_TIME_COST = int(env.get("ARGON2_TIME_COST", "2"))
