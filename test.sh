@@ -16,7 +16,7 @@ skipped=()
 if [ $# -gt 0 ]; then
     envs=("$@")
 else
-    envs=(lint unit contracts selftest)
+    envs=(lint unit contracts selftest compare)
     if have_node; then
         envs+=(clients)
     elif [ "$ci" = true ]; then
@@ -45,6 +45,13 @@ if [[ " ${envs[*]} " == *" clients "* ]]; then
         export E2E_SKIP="no Chromium found (install it: apt-get install -y chromium)"
         skipped+=("browser e2e: $E2E_SKIP")
     fi
+fi
+
+if [[ " ${envs[*]} " == *" compare "* ]] && ! ensure_wrk; then
+    if [ "$ci" = true ]; then
+        die "CI=true: wrk is required for the compare environment (apt-get install -y wrk)."
+    fi
+    skipped+=("compare speed check: wrk not found (install it: apt-get install -y wrk)")
 fi
 
 say "tox run -e $(IFS=,; echo "${envs[*]}")"

@@ -78,6 +78,8 @@ class Config:
         self.TRUSTED_PROXY_HOPS = _hops(env.get("TRUSTED_PROXY_HOPS", "0"))
         # SMTP_HOST/SMTP_PORT/MAIL_FROM, UPLOAD_DIR, PUBLIC_URL and OAUTH_PROVIDER_URL (CATALOG
         # §0) are read by the concepts that use them (Levels 4-5), not before.
+        # Concept ids left out of the ladder (a deliberately incomplete server for comparisons).
+        self.DISABLED_CONCEPTS = _csv(env.get("DISABLED_CONCEPTS", ""))
         # Level 3 auth (shared/passwords.py refuses argon2id costs below OWASP's floor at start-up).
         self.ARGON2_MEMORY_KIB = int(env.get("ARGON2_MEMORY_KIB", "19456"))  # 19 MiB
         self.ARGON2_TIME_COST = int(env.get("ARGON2_TIME_COST", "2"))

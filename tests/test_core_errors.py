@@ -188,12 +188,14 @@ def test_unexpected_exception_is_500_without_a_leak(
     text = response.get_data(as_text=True)
     for leak in ("secret-token-123", "SELECT", "/etc/passwd", "Traceback", "RuntimeError", ".py"):
         assert leak not in text
-    assert set(body) == {"type", "title", "status", "detail", "request_id"}
+    # error_id: the key of the one log record that holds the traceback (p49).
+    assert set(body) == {"type", "title", "status", "detail", "request_id", "error_id"}
     # ... but the log has everything a developer needs, tied to the request id.
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line]
     errors = [r for r in records if r.get("logger") == "flask_track.errors"]
     assert len(errors) == 1
     assert errors[0]["request_id"] == body["request_id"]
+    assert errors[0]["error_id"] == body["error_id"]
     assert "RuntimeError" in errors[0]["traceback"]
 
 
