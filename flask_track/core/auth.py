@@ -24,7 +24,6 @@ import hashlib
 import logging
 import secrets
 import threading
-import time
 import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
@@ -44,13 +43,12 @@ from flask_jwt_extended import (
     verify_jwt_in_request,
 )
 from flask_jwt_extended.exceptions import JWTExtendedException
-from limits import RateLimitItemPerMinute
-from limits.strategies import MovingWindowRateLimiter
 from marshmallow import Schema, ValidationError, fields, validate
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import aliased
 
 from flask_track.config import ConfigError
+from flask_track.core import login_throttle
 from flask_track.core.problems import ProblemError, problem_response
 from flask_track.extensions import api, db, jwt, limiter
 
@@ -69,8 +67,6 @@ ARGON2_FLOOR_TIME_COST = 2
 # Longer inputs only cost CPU and memory (the hash does not get stronger): refuse them.
 MAX_PASSWORD_BYTES = 1024
 MAX_USER_ID = 2**63 - 1
-# 5 failed logins per email+client in any 60 seconds (a moving window, not a calendar minute).
-FAILED_LOGIN_LIMIT = RateLimitItemPerMinute(5)
 BEARER_SCHEME = "bearerAuth"
 # Token responses must not be stored by browsers or proxies (RFC 6749 §5.1).
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
@@ -197,52 +193,10 @@ def _client_address() -> str:
     return request.remote_addr or "unknown"
 
 
-def _throttle() -> MovingWindowRateLimiter:
-    strategy = current_app.extensions.get("flask_track.login_throttle")
-    if strategy is None:
-        strategy = MovingWindowRateLimiter(limiter.storage)
-        current_app.extensions["flask_track.login_throttle"] = strategy
-    return strategy
-
-
 def _throttle_key(email: str) -> str:
     # Hashed, so the limiter's storage (Redis) never holds email addresses in clear.
     raw = f"{normalize_email(email)}|{_client_address()}"
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
-
-
-def _storage_unavailable(error: Exception) -> ProblemError:
-    log.error("rate-limit storage failed", extra={"fields": {"error_type": type(error).__name__}})
-    return ProblemError(
-        503, "dependency-unavailable", "The login throttle's storage is unavailable; retry."
-    )
-
-
-def check_login_throttle(email: str) -> None:
-    """429 rate-limited when this email+client already failed 5 times in the last minute."""
-    key = _throttle_key(email)
-    try:
-        allowed = _throttle().test(FAILED_LOGIN_LIMIT, "failed-login", key)
-        if allowed:
-            return
-        reset_at, _remaining = _throttle().get_window_stats(FAILED_LOGIN_LIMIT, "failed-login", key)
-    except Exception as error:  # redis errors and friends: fail closed, never a 500
-        raise _storage_unavailable(error) from None
-    retry_after = max(1, int(reset_at - time.time()) + 1)
-    raise ProblemError(
-        429,
-        "rate-limited",
-        "Too many failed logins for this account from your address; retry later.",
-        headers={"Retry-After": str(retry_after)},
-    )
-
-
-def record_failed_login(email: str) -> None:
-    """Count one failed attempt (successful logins are never counted)."""
-    try:
-        _throttle().hit(FAILED_LOGIN_LIMIT, "failed-login", _throttle_key(email))
-    except Exception as error:
-        raise _storage_unavailable(error) from None
 
 
 def invalid_credentials() -> ProblemError:
@@ -259,7 +213,8 @@ def authenticate(email: str, password: str) -> User:
     """The user with these credentials, or 401 invalid-credentials / 429 rate-limited."""
     from flask_track.concepts.p22_signup.models import User
 
-    check_login_throttle(email)
+    key = _throttle_key(email)
+    login_throttle.check_login_allowed(key)  # a locked key costs no hashing
     _dummy_hash()  # made before the lookup: the first login of a process is slow either way
     user = db.session.scalar(sa.select(User).where(User.email == normalize_email(email)))
     if user is None:
@@ -267,8 +222,13 @@ def authenticate(email: str, password: str) -> User:
         valid = False
     else:
         valid = verify_password(user.password_hash, password)
-    if not valid:
-        record_failed_login(email)
+    if valid:
+        # Successes are never counted, but 5 failures counted while this one hashed still lock
+        # the key: a burst of concurrent guesses cannot test more than the limit allows.
+        login_throttle.check_login_allowed(key)
+    else:
+        # The check and the count in one atomic step: the 6th concurrent failure is a 429.
+        login_throttle.count_failed_login(key)
         # The user id (None for an unknown email) helps spot a targeted account; never the
         # email or the password.
         log.info(
@@ -645,6 +605,10 @@ def init_auth(app: Flask) -> None:
     jwt.init_app(app)
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", False)
+    # A Redis that stops answering must turn into a 503 within seconds, never a hung request.
+    app.config.setdefault(
+        "RATELIMIT_STORAGE_OPTIONS", {"socket_timeout": 2, "socket_connect_timeout": 2}
+    )
     limiter.init_app(app)
     api.spec.components.security_scheme(
         BEARER_SCHEME,
