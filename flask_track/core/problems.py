@@ -15,6 +15,7 @@ from typing import Any
 from flask import Flask, Response, current_app, g, json
 from werkzeug.exceptions import HTTPException
 
+from flask_track.core.dependencies import unavailable_dependency
 from flask_track.core.request_id import current_request_id
 
 PROBLEM_MIMETYPE = "application/problem+json"
@@ -167,6 +168,16 @@ def handle_unexpected(error: Exception) -> Response:
     """Anything else is a bug: log it with its traceback, answer 500 without a leak."""
     if isinstance(error, HTTPException):  # pragma: no cover - routed above by Flask
         return handle_http_exception(error)
+    dependency = unavailable_dependency(error)
+    if dependency is not None:
+        # A dead database or Redis is not a bug: 503, so clients retry (the fault run checks it).
+        log.error("dependency unavailable", extra={"fields": {"dependency": dependency}})
+        return problem_response(
+            503,
+            "dependency-unavailable",
+            f"A service this route needs ({dependency}) does not answer; retry shortly.",
+            headers={"Retry-After": "5"},
+        )
     log.error(
         "unhandled exception",
         exc_info=error,

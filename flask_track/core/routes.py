@@ -5,13 +5,14 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from flask import current_app
 from marshmallow import Schema, fields
 from sqlalchemy import text
 
 from flask_track.core.ladder import served_concepts
 from flask_track.core.openapi import Blueprint
 from flask_track.core.problems import ProblemError
-from flask_track.extensions import db
+from flask_track.extensions import db, limiter
 
 IMPLEMENTATION = "flask-track"
 
@@ -57,22 +58,39 @@ def _check_database() -> dict[str, Any]:
     return {"ok": True, "latency_ms": round((time.perf_counter() - started) * 1000, 2)}
 
 
+def _check_redis() -> dict[str, Any]:
+    started = time.perf_counter()
+    if not limiter.storage.check():  # limits' PING; False (not an error) when Redis is down
+        raise ConnectionError("redis did not answer PING")
+    return {"ok": True, "latency_ms": round((time.perf_counter() - started) * 1000, 2)}
+
+
 @blp.route("/ready")
 @blp.response(200, ReadyOut)
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
 def ready() -> dict[str, Any]:
-    """Readiness: 200 when the database answers, else 503 dependency-unavailable."""
-    try:
-        checks = {"database": _check_database()}
-    except Exception:  # any driver error means "not ready"; the reason goes to the log only
-        db.session.rollback()
+    """Readiness: 200 when the database (and Redis, if configured) answer, else 503 naming it."""
+    probes = {"database": _check_database}
+    if current_app.config.get("REDIS_URL"):
+        probes["redis"] = _check_redis
+    checks: dict[str, Any] = {}
+    failing = []
+    for name, probe in probes.items():
+        try:
+            checks[name] = probe()
+        except Exception:  # any driver error means "not ready"; the reason goes to the log only
+            if name == "database":
+                db.session.rollback()
+            checks[name] = {"ok": False}
+            failing.append(name)
+    if failing:
         raise ProblemError(
             503,
             "dependency-unavailable",
-            "The database does not answer.",
+            f"Not ready: {', '.join(failing)} does not answer.",
             headers={"Retry-After": "5"},
-            checks={"database": {"ok": False}},
-        ) from None
+            checks=checks,
+        )
     return {"status": "ok", "checks": checks}
 
 
