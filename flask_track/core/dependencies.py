@@ -7,15 +7,34 @@ does not catch the error.
 
 from __future__ import annotations
 
+import sqlite3
+
 import redis
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
+# SQLite's primary result codes that mean "not now" rather than "wrong statement" (the same
+# rule as p11's connection.py: sqlite3 raises OperationalError for a typo too, so the code
+# decides): BUSY LOCKED NOMEM READONLY IOERR FULL CANTOPEN PROTOCOL.
+SQLITE_UNAVAILABLE = {5, 6, 7, 8, 10, 13, 14, 15}
 
-def unavailable_dependency(error: BaseException) -> str | None:
-    """ "database" or "redis" when `error` is that service not answering, else None."""
-    if isinstance(error, (OperationalError, InterfaceError)) or (
+
+def _database_down(error: BaseException) -> bool:
+    if isinstance(error, InterfaceError) or (
         isinstance(error, DBAPIError) and error.connection_invalidated
     ):
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    original = error.orig
+    if isinstance(original, sqlite3.Error):
+        code = getattr(original, "sqlite_errorcode", None)
+        return code is not None and code & 0xFF in SQLITE_UNAVAILABLE
+    return True  # psycopg: OperationalError is connection trouble; bad SQL is ProgrammingError
+
+
+def unavailable_dependency(error: BaseException) -> str | None:
+    """Name the service ("database", "redis") when `error` is it not answering, else None."""
+    if _database_down(error):
         return "database"
     if isinstance(error, (redis.ConnectionError, redis.TimeoutError)):
         return "redis"
