@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Quick start, part 2: run everything — lint, unit, contracts on SQLite (and on PostgreSQL with
-# Redis when they answer), the React clients in a real browser, and the OpenAPI fuzzer.
+# Redis when they answer), the React clients in a real browser, the OpenAPI fuzzer and the fault run.
 #   ./test.sh                  all of it
 #   ./test.sh unit contracts   only these tox environments
 # With CI=true nothing may be skipped: a missing Chromium, PostgreSQL or Redis is an error.
@@ -24,7 +24,13 @@ else
     else
         skipped+=("clients (Vitest, build, browser e2e): Node.js >= 20 not found")
     fi
-    envs+=(fuzz)
+    envs+=(fuzz faults)
+    # The fault run owns its services: it needs the binaries, not running servers.
+    if ! command -v redis-server >/dev/null ||
+        ! { command -v initdb >/dev/null || compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; }; then
+        [ "$ci" = true ] && die "CI=true: the faults env needs redis-server and initdb (PostgreSQL)."
+        skipped+=("faults (break PostgreSQL/Redis/SMTP/a worker, nothing lost): redis-server or initdb not found")
+    fi
     if port_open 127.0.0.1 5432 && port_open 127.0.0.1 6379; then
         envs+=(contracts-pg)
     elif [ "$ci" = true ]; then

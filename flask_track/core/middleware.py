@@ -8,6 +8,7 @@ import time
 from flask import Flask, Response, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from flask_track.core.body_limit import init_body_limit
 from flask_track.core.request_id import HEADER as REQUEST_ID_HEADER
 from flask_track.core.request_id import current_request_id
 from flask_track.core.sessions import CookieSessionInterface
@@ -70,3 +71,5 @@ def init_middleware(app: Flask) -> None:
     app.before_request_funcs.setdefault(None, []).insert(0, _start_request)
     app.after_request(_finish_request)
     app.session_interface = CookieSessionInterface()
+    # Over-limit bodies: drained (bounded) so the client reads its 413 (core/body_limit.py).
+    init_body_limit(app)

@@ -29,6 +29,10 @@ def init_auth(app: Flask) -> None:
     jwt.init_app(app)
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", False)
+    # A Redis that stops answering must turn into a 503 within seconds, never a hung request.
+    app.config.setdefault(
+        "RATELIMIT_STORAGE_OPTIONS", {"socket_timeout": 2, "socket_connect_timeout": 2}
+    )
     limiter.init_app(app)
     api.spec.components.security_scheme(
         BEARER_SCHEME,

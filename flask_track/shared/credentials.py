@@ -36,6 +36,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 # 5 failed logins per email+client in any 60 seconds (a moving window, not a calendar minute).
 FAILED_LOGIN_LIMIT = RateLimitItemPerMinute(5)
+FAILED_LOGIN = "failed-login"
 
 
 def credential_check_responses(blp: Blueprint) -> Callable[[F], F]:
@@ -79,31 +80,43 @@ def _storage_unavailable(error: Exception) -> ProblemError:
     )
 
 
-def check_login_throttle(email: str) -> None:
-    """429 rate-limited when this email+client already failed 5 times in the last minute."""
-    key = _throttle_key(email)
-    try:
-        allowed = _throttle().test(FAILED_LOGIN_LIMIT, "failed-login", key)
-        if allowed:
-            return
-        reset_at, _remaining = _throttle().get_window_stats(FAILED_LOGIN_LIMIT, "failed-login", key)
-    except Exception as error:  # redis errors and friends: fail closed, never a 500
-        raise _storage_unavailable(error) from None
-    retry_after = max(1, int(reset_at - time.time()) + 1)
-    raise ProblemError(
+def _rate_limited(email: str) -> ProblemError:
+    reset_at, _remaining = _throttle().get_window_stats(
+        FAILED_LOGIN_LIMIT, FAILED_LOGIN, _throttle_key(email)
+    )
+    return ProblemError(
         429,
         "rate-limited",
         "Too many failed logins for this account from your address; retry later.",
-        headers={"Retry-After": str(retry_after)},
+        headers={"Retry-After": str(max(1, int(reset_at - time.time()) + 1))},
     )
 
 
-def record_failed_login(email: str) -> None:
-    """Count one failed attempt (successful logins are never counted)."""
+def check_login_throttle(email: str) -> None:
+    """429 when this email+client already failed 5 times in the last minute (counts nothing)."""
     try:
-        _throttle().hit(FAILED_LOGIN_LIMIT, "failed-login", _throttle_key(email))
+        if _throttle().test(FAILED_LOGIN_LIMIT, FAILED_LOGIN, _throttle_key(email)):
+            return
+        problem = _rate_limited(email)
+    except Exception as error:  # redis errors and friends: fail closed, never a 500
+        raise _storage_unavailable(error) from None
+    raise problem
+
+
+def count_failed_login(email: str) -> None:
+    """Count one failure, or answer 429 if 5 are already counted: ONE atomic step.
+
+    `hit()` checks and adds in one go (a Lua script in Redis, a per-key lock in memory), so of
+    20 concurrent wrong logins exactly 5 are counted (401) and 15 refused (429). Testing first
+    and counting afterwards let every concurrent attempt through the test (issue 10).
+    """
+    try:
+        if _throttle().hit(FAILED_LOGIN_LIMIT, FAILED_LOGIN, _throttle_key(email)):
+            return
+        problem = _rate_limited(email)
     except Exception as error:
         raise _storage_unavailable(error) from None
+    raise problem
 
 
 # ---------------------------------------------------------------- the check
@@ -132,7 +145,7 @@ def authenticate(email: str, password: str) -> User:
     else:
         valid = verify_password(user.password_hash, password)
     if user is None or not valid:
-        record_failed_login(email)
+        count_failed_login(email)  # 429 instead, when 5 failures are already counted
         # The user id (None for an unknown email) helps spot a targeted account; never the
         # email or the password.
         log.info(
@@ -140,6 +153,9 @@ def authenticate(email: str, password: str) -> User:
             extra={"fields": {"event": "login_failed", "user_id": user.id if user else None}},
         )
         raise invalid_credentials()
+    # Successes are never counted, but failures counted while this one was hashing still lock
+    # the key: a burst of concurrent guesses cannot test more than the limit allows.
+    check_login_throttle(email)
     if password_needs_rehash(user.password_hash):
         # The only moment we hold the plain password: upgrade the hash to today's parameters.
         user.password_hash = hash_password(password)
