@@ -32,11 +32,12 @@ else
         skipped+=("faults (break PostgreSQL/Redis/SMTP/a worker, nothing lost): redis-server or initdb not found")
     fi
     if port_open 127.0.0.1 5432 && port_open 127.0.0.1 6379; then
-        envs+=(contracts-pg)
+        envs+=(contracts-pg docker-smoke)
     elif [ "$ci" = true ]; then
         die "CI=true: PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379) must answer."
     else
         skipped+=("contracts-pg (whole suite on PostgreSQL + Redis, 2 workers): PostgreSQL or Redis does not answer on 127.0.0.1")
+        skipped+=("docker-smoke (the image's server as docker/compose.yaml declares it, -m smoke): needs PostgreSQL and Redis")
         port_open 127.0.0.1 5432 ||
             skipped+=("unit tests on PostgreSQL (migrations on a blank database, p13 concurrency): see SKIPPED lines of the unit env")
     fi

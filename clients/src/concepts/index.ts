@@ -33,7 +33,10 @@ import P30Roles from './p30_roles';
 import P44ApiVersioning from './p44_api_versioning';
 import P45WebsocketHello from './p45_websocket_hello';
 import P46RealtimeCounter from './p46_realtime_counter';
+import P47Dockerfile from './p47_dockerfile';
+import P48Compose from './p48_compose';
 import P49ErrorLogging from './p49_error_logging';
+import P50DeploySmoke from './p50_deploy_smoke';
 
 export type Level = LadderConcept['level'];
 
@@ -89,7 +92,10 @@ export const pageComponents: Readonly<Record<string, ComponentType>> = {
   p44: P44ApiVersioning,
   p45: P45WebsocketHello,
   p46: P46RealtimeCounter,
+  p47: P47Dockerfile,
+  p48: P48Compose,
   p49: P49ErrorLogging,
+  p50: P50DeploySmoke,
 };
 
 /** Every concept of the ladder, planned ones included, by id. */
