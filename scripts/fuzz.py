@@ -22,6 +22,10 @@ Server errors: the catalog's routes that answer errors on purpose (p06 /status/{
 for); an operation that documents specific 5xx statuses (a 503 while the database is down) may
 answer those and no other. Every other check still applies to all of them, so their statuses
 must be documented. The run prints this policy before fuzzing.
+
+Uploads: an operation with a multipart/form-data body (p31) may also answer 413 and 415 to
+document-valid data in positive_data_acceptance: the sniffed type of a file's bytes and its size
+are rules no schema states, and random bytes are no PNG.
 """
 
 from __future__ import annotations
