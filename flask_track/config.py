@@ -76,10 +76,14 @@ class Config:
         # How many proxies in front of the app may set X-Forwarded-For/-Proto (ProxyFix).
         # 0: the headers are ignored, a client cannot choose its own "address".
         self.TRUSTED_PROXY_HOPS = _hops(env.get("TRUSTED_PROXY_HOPS", "0"))
-        # SMTP_HOST/SMTP_PORT/MAIL_FROM, UPLOAD_DIR, PUBLIC_URL and OAUTH_PROVIDER_URL (CATALOG
+        # SMTP_HOST/SMTP_PORT/MAIL_FROM, PUBLIC_URL and OAUTH_PROVIDER_URL (CATALOG
         # §0) are read by the concepts that use them (Levels 4-5), not before.
         # Concept ids left out of the ladder (a deliberately incomplete server for comparisons).
         self.DISABLED_CONCEPTS = _csv(env.get("DISABLED_CONCEPTS", ""))
+        # p31 uploads: None means "uploads/ in the instance folder" (resolved by p31; never a
+        # served folder), and the largest file accepted, in bytes.
+        self.UPLOAD_DIR = env.get("UPLOAD_DIR") or None
+        self.UPLOAD_MAX_BYTES = int(env.get("UPLOAD_MAX_BYTES", str(2 * ONE_MIB)))
         # Level 3 auth (shared/passwords.py refuses argon2id costs below OWASP's floor at start-up).
         self.ARGON2_MEMORY_KIB = int(env.get("ARGON2_MEMORY_KIB", "19456"))  # 19 MiB
         self.ARGON2_TIME_COST = int(env.get("ARGON2_TIME_COST", "2"))

@@ -23,6 +23,10 @@ Server errors: the catalog's routes that answer errors on purpose (p06 /status/{
 for); an operation that documents specific 5xx statuses (a 503 while the database is down) may
 answer those and no other. Every other check still applies to all of them, so their statuses
 must be documented. The run prints this policy before fuzzing.
+
+Uploads: an operation with a multipart/form-data body (p31) may also answer 413 and 415 to
+document-valid data in positive_data_acceptance: the sniffed type of a file's bytes and its size
+are rules no schema states, and random bytes are no PNG.
 """
 
 from __future__ import annotations
@@ -174,6 +178,17 @@ def server_error_policy(document: dict[str, Any]) -> dict[tuple[str, str], list[
     return policy
 
 
+def content_rule_policy(document: dict[str, Any]) -> dict[tuple[str, str], list[str]]:
+    """Uploads: operations with a multipart/form-data body may answer 413 and 415 to data the
+    document calls valid. A file's sniffed type and its size in bytes (CATALOG p31) are rules
+    no OpenAPI schema can state; the fuzzer's random bytes are, rightly, no PNG."""
+    return {
+        (method, path): ["413", "415"]
+        for method, path, operation in operations(document)
+        if "multipart/form-data" in operation.get("requestBody", {}).get("content", {})
+    }
+
+
 def toml_string(value: str) -> str:
     """A TOML basic string (JSON's escaping is a subset TOML accepts)."""
     return json.dumps(value)
@@ -209,7 +224,9 @@ def bearer_auth(document: dict[str, Any], admin: tuple[str, str] | None) -> list
 
 
 def schemathesis_config(
-    policy: dict[tuple[str, str], list[str]], auth: list[str] | None = None
+    policy: dict[tuple[str, str], list[str]],
+    auth: list[str] | None = None,
+    content_rules: dict[tuple[str, str], list[str]] | None = None,
 ) -> str:
     """schemathesis.toml: the checks, the positive-data statuses, the 5xx exemptions.
 
@@ -237,6 +254,14 @@ def schemathesis_config(
                 "checks.not_a_server_error.enabled = false",
                 "checks.positive_data_acceptance.enabled = false",
             ]
+    for (method, path), statuses in (content_rules or {}).items():
+        if (method, path) in policy:
+            continue  # not expected: an upload route that also answers 5xx on purpose
+        lines += ["", "[[operations]]", f"include-name = {toml_string(f'{method} {path}')}"]
+        lines.append(
+            "checks.positive_data_acceptance.expected-statuses = "
+            + json.dumps([*POSITIVE_EXPECTED, *statuses])
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -339,7 +364,8 @@ def run(args: argparse.Namespace, workdir: Path) -> int:
         policy = server_error_policy(document)
         config = workdir / "schemathesis.toml"
         auth = bearer_auth(document, admin)
-        config.write_text(schemathesis_config(policy, auth), encoding="utf-8")
+        content_rules = content_rule_policy(document)
+        config.write_text(schemathesis_config(policy, auth, content_rules), encoding="utf-8")
         say(f"{len(operations(document))} operations, {args.max_examples} examples each")
         say(
             f"bearer auth: admin token from POST {TOKEN_PATH}"
@@ -349,6 +375,9 @@ def run(args: argparse.Namespace, workdir: Path) -> int:
         say("operations allowed to answer 5xx (not_a_server_error, positive_data_acceptance):")
         for (method, path), statuses in policy.items():
             say(f"  {method} {path}: {', '.join(statuses) or 'any status, on purpose'}")
+        say("uploads that may refuse document-valid bytes (positive_data_acceptance):")
+        for (method, path), statuses in content_rules.items():
+            say(f"  {method} {path}: {', '.join(statuses)}")
         args.report_dir.mkdir(parents=True, exist_ok=True)
         command = schemathesis_command(args, config, spec, base_url)
         remaining = args.time_limit - (time.monotonic() - started)

@@ -42,8 +42,24 @@ describe('index page', () => {
     const level5 = screen.getByTestId('level-5');
     expect(level5).toHaveTextContent('p41 OAuth login');
     expect(within(level5).getByText('no client page yet')).toBeInTheDocument();
-    // No level without a server concept or a client page is shown.
-    expect(screen.queryByTestId('level-4')).not.toBeInTheDocument();
+    // A level with client pages but no server concept is shown, its pages marked.
+    const level4 = screen.getByTestId('level-4');
+    expect(within(level4).getByRole('link', { name: /p31/ }).closest('li')!).toHaveTextContent(
+      'not implemented by this server',
+    );
+  });
+
+  it('shows no level that has neither a server concept nor a client page', async () => {
+    mockFetch(200, {
+      implementation: 'flask',
+      concepts: [{ id: 'p01', slug: 'health-check', title: 'Health check', level: 1 }],
+    });
+
+    render(<App />);
+
+    expect(await screen.findByTestId('implementation')).toHaveTextContent('flask');
+    // Level 5 has no client page yet, and this server serves none of it.
+    expect(screen.queryByTestId('level-5')).not.toBeInTheDocument();
   });
 
   it('shows an error box when /concepts fails', async () => {

@@ -30,6 +30,8 @@ import P27TokenExpiry from './p27_token_expiry';
 import P28RefreshToken from './p28_refresh_token';
 import P29Logout from './p29_logout';
 import P30Roles from './p30_roles';
+import P31FileUpload from './p31_file_upload';
+import P32StaticFiles from './p32_static_files';
 import P44ApiVersioning from './p44_api_versioning';
 import P45WebsocketHello from './p45_websocket_hello';
 import P46RealtimeCounter from './p46_realtime_counter';
@@ -89,6 +91,8 @@ export const pageComponents: Readonly<Record<string, ComponentType>> = {
   p28: P28RefreshToken,
   p29: P29Logout,
   p30: P30Roles,
+  p31: P31FileUpload,
+  p32: P32StaticFiles,
   p44: P44ApiVersioning,
   p45: P45WebsocketHello,
   p46: P46RealtimeCounter,

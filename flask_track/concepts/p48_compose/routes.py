@@ -47,7 +47,7 @@ def _database() -> None:
 
 def _smtp() -> None:
     host, port = current_app.config.get("SMTP_HOST"), current_app.config.get("SMTP_PORT")
-    with socket.create_connection((str(host), int(port)), timeout=TIMEOUT_S) as connection:
+    with socket.create_connection((str(host), int(str(port))), timeout=TIMEOUT_S) as connection:
         connection.settimeout(TIMEOUT_S)
         if not connection.recv(3).startswith(b"220"):  # the SMTP greeting
             raise ConnectionError("no SMTP greeting")
