@@ -30,6 +30,8 @@ import P27TokenExpiry from './p27_token_expiry';
 import P28RefreshToken from './p28_refresh_token';
 import P29Logout from './p29_logout';
 import P30Roles from './p30_roles';
+import P39RequestTiming from './p39_request_timing';
+import P40SoftDelete from './p40_soft_delete';
 
 export type Level = LadderConcept['level'];
 
@@ -82,6 +84,8 @@ export const pageComponents: Readonly<Record<string, ComponentType>> = {
   p28: P28RefreshToken,
   p29: P29Logout,
   p30: P30Roles,
+  p39: P39RequestTiming,
+  p40: P40SoftDelete,
 };
 
 /** Every concept of the ladder, planned ones included, by id. */
