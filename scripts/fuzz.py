@@ -77,6 +77,9 @@ CHECKS = (
 # rule no schema can say, such as p04's min_price > max_price).
 POSITIVE_EXPECTED = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429"]
 PHASES = "examples,coverage,fuzzing,stateful"
+# Operations that are slow on purpose (p39 sleeps up to 2 s per request) get fewer generated
+# examples, so the whole run stays inside its time bound; every check still applies to them.
+SLOW_ON_PURPOSE = {("GET", "/p39/slow"): 5}
 SERVE_COMMAND = "{python} -m flask_track.serve --workers 1 --port {{port}}"
 DEFAULT_CORS_ORIGIN = "http://cors-allowed.example"
 FIVE_XX = re.compile(r"5(?:[0-9]{2}|XX)")
@@ -227,13 +230,17 @@ def schemathesis_config(
     policy: dict[tuple[str, str], list[str]],
     auth: list[str] | None = None,
     content_rules: dict[tuple[str, str], list[str]] | None = None,
+    max_examples: int = 50,
 ) -> str:
     """schemathesis.toml: the checks, the positive-data statuses, the 5xx exemptions.
 
     Checks are enabled here rather than with `--checks`: a check named on the command line
     overrides the per-operation `enabled = false` below.
     """
-    lines = ["# Written by scripts/fuzz.py for one run.", *(auth or []), "", "[checks]"]
+    lines = ["# Written by scripts/fuzz.py for one run.", *(auth or [])]
+    # Here, not as --max-examples: a command-line option would override the per-operation
+    # value of SLOW_ON_PURPOSE below.
+    lines += ["", "[generation]", f"max-examples = {max_examples}", "", "[checks]"]
     lines.append("enabled = false")
     for name in CHECKS:
         lines += ["", f"[checks.{name}]", "enabled = true"]
@@ -262,6 +269,9 @@ def schemathesis_config(
             "checks.positive_data_acceptance.expected-statuses = "
             + json.dumps([*POSITIVE_EXPECTED, *statuses])
         )
+    for (method, path), examples in SLOW_ON_PURPOSE.items():
+        lines += ["", "[[operations]]", f"include-name = {toml_string(f'{method} {path}')}"]
+        lines.append(f"generation.max-examples = {min(examples, max_examples)}")
     return "\n".join(lines) + "\n"
 
 
@@ -295,8 +305,6 @@ def schemathesis_command(args: argparse.Namespace, config: Path, spec: Path, url
         url,
         "--phases",
         PHASES,
-        "--max-examples",
-        str(args.max_examples),
         "--workers",
         str(args.workers),
         "--request-timeout",
@@ -365,7 +373,9 @@ def run(args: argparse.Namespace, workdir: Path) -> int:
         config = workdir / "schemathesis.toml"
         auth = bearer_auth(document, admin)
         content_rules = content_rule_policy(document)
-        config.write_text(schemathesis_config(policy, auth, content_rules), encoding="utf-8")
+        config.write_text(
+            schemathesis_config(policy, auth, content_rules, args.max_examples), encoding="utf-8"
+        )
         say(f"{len(operations(document))} operations, {args.max_examples} examples each")
         say(
             f"bearer auth: admin token from POST {TOKEN_PATH}"

@@ -49,19 +49,6 @@ describe('index page', () => {
     );
   });
 
-  it('shows no level that has neither a server concept nor a client page', async () => {
-    mockFetch(200, {
-      implementation: 'flask',
-      concepts: [{ id: 'p01', slug: 'health-check', title: 'Health check', level: 1 }],
-    });
-
-    render(<App />);
-
-    expect(await screen.findByTestId('implementation')).toHaveTextContent('flask');
-    // Level 5 has no client page yet, and this server serves none of it.
-    expect(screen.queryByTestId('level-5')).not.toBeInTheDocument();
-  });
-
   it('shows an error box when /concepts fails', async () => {
     mockFetch(500, { title: 'Internal Server Error', status: 500 });
     render(<App />);

@@ -32,6 +32,8 @@ import P29Logout from './p29_logout';
 import P30Roles from './p30_roles';
 import P31FileUpload from './p31_file_upload';
 import P32StaticFiles from './p32_static_files';
+import P39RequestTiming from './p39_request_timing';
+import P40SoftDelete from './p40_soft_delete';
 import P44ApiVersioning from './p44_api_versioning';
 import P45WebsocketHello from './p45_websocket_hello';
 import P46RealtimeCounter from './p46_realtime_counter';
@@ -93,6 +95,8 @@ export const pageComponents: Readonly<Record<string, ComponentType>> = {
   p30: P30Roles,
   p31: P31FileUpload,
   p32: P32StaticFiles,
+  p39: P39RequestTiming,
+  p40: P40SoftDelete,
   p44: P44ApiVersioning,
   p45: P45WebsocketHello,
   p46: P46RealtimeCounter,
