@@ -22,6 +22,7 @@ from flask_track.core.problems import init_problems
 from flask_track.core.routes import blp as app_routes
 from flask_track.extensions import api, cors, db, migrate, redis_client
 from flask_track.shared.auth import init_auth
+from flask_track.shared.cache import init_cache
 
 __version__ = "0.1.0"
 
@@ -78,6 +79,7 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     init_database(app)
     db.init_app(app)
     redis_client.init_app(app)
+    init_cache(app)
     # Migrations ship inside the package, so `flask db upgrade` works from any directory.
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     if app.config["CORS_ORIGINS"]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_caching import Cache
 from flask_cors import CORS
 from flask_jwt_extended import JWTManager
 from flask_limiter import Limiter
@@ -32,3 +33,5 @@ limiter = Limiter(get_remote_address)
 # hasher and the Redis client (None without REDIS_URL).
 passwords = Passwords()
 redis_client = RedisHandle()
+# Level 4: the response cache of p36/p37 (shared/cache.py configures it from REDIS_URL).
+cache = Cache()

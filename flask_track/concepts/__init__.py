@@ -34,4 +34,8 @@ LADDER: tuple[str, ...] = (
     "p28_refresh_token",
     "p29_logout",
     "p30_roles",
+    # Level 4: real backend features
+    "p36_cache",
+    "p37_cache_invalidation",
+    "p38_rate_limit",
 )

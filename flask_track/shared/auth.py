@@ -29,6 +29,11 @@ def init_auth(app: Flask) -> None:
     jwt.init_app(app)
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", False)
+    if app.config.get("REDIS_URL"):
+        # A dead or black-holed Redis fails the limited request fast (503), never hangs it.
+        app.config.setdefault(
+            "RATELIMIT_STORAGE_OPTIONS", {"socket_timeout": 2, "socket_connect_timeout": 2}
+        )
     limiter.init_app(app)
     api.spec.components.security_scheme(
         BEARER_SCHEME,

@@ -30,6 +30,9 @@ import P27TokenExpiry from './p27_token_expiry';
 import P28RefreshToken from './p28_refresh_token';
 import P29Logout from './p29_logout';
 import P30Roles from './p30_roles';
+import P36Cache from './p36_cache';
+import P37CacheInvalidation from './p37_cache_invalidation';
+import P38RateLimit from './p38_rate_limit';
 
 export type Level = LadderConcept['level'];
 
@@ -82,6 +85,9 @@ export const pageComponents: Readonly<Record<string, ComponentType>> = {
   p28: P28RefreshToken,
   p29: P29Logout,
   p30: P30Roles,
+  p36: P36Cache,
+  p37: P37CacheInvalidation,
+  p38: P38RateLimit,
 };
 
 /** Every concept of the ladder, planned ones included, by id. */
