@@ -21,8 +21,9 @@ from flask_track.core.middleware import init_middleware
 from flask_track.core.openapi import init_openapi
 from flask_track.core.problems import init_problems
 from flask_track.core.routes import blp as app_routes
-from flask_track.extensions import api, cors, db, migrate, redis_client, sock
+from flask_track.extensions import api, cors, db, migrate, rate_limit_storage, redis_client, sock
 from flask_track.shared.auth import init_auth
+from flask_track.shared.cache import init_cache
 
 __version__ = "0.1.0"
 
@@ -83,6 +84,8 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     init_database(app)
     db.init_app(app)
     redis_client.init_app(app)
+    rate_limit_storage.init_app(app)
+    init_cache(app)
     sock.init_app(app)
     # Migrations ship inside the package, so `flask db upgrade` works from any directory.
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))

@@ -32,6 +32,9 @@ import P29Logout from './p29_logout';
 import P30Roles from './p30_roles';
 import P31FileUpload from './p31_file_upload';
 import P32StaticFiles from './p32_static_files';
+import P36Cache from './p36_cache';
+import P37CacheInvalidation from './p37_cache_invalidation';
+import P38RateLimit from './p38_rate_limit';
 import P39RequestTiming from './p39_request_timing';
 import P40SoftDelete from './p40_soft_delete';
 import P44ApiVersioning from './p44_api_versioning';
@@ -95,6 +98,9 @@ export const pageComponents: Readonly<Record<string, ComponentType>> = {
   p30: P30Roles,
   p31: P31FileUpload,
   p32: P32StaticFiles,
+  p36: P36Cache,
+  p37: P37CacheInvalidation,
+  p38: P38RateLimit,
   p39: P39RequestTiming,
   p40: P40SoftDelete,
   p44: P44ApiVersioning,
