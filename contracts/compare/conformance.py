@@ -33,7 +33,11 @@ def target_args(spec: str) -> list[str]:
 
 def run_suite(spec: str, report: Path, extra: list[str]) -> dict[str, Any]:
     """Run the contract suite against one side and return its report (the JSON document)."""
+    # A run narrowed with -m/-k is written as PATH.partial.json (the harness keeps a full
+    # report apart from a partial one): read whichever this run wrote.
+    partial = report.with_suffix(".partial.json")
     report.unlink(missing_ok=True)
+    partial.unlink(missing_ok=True)
     command = [
         sys.executable,
         "-m",
@@ -50,13 +54,14 @@ def run_suite(spec: str, report: Path, extra: list[str]) -> dict[str, Any]:
     log = report.with_suffix(".log")
     with log.open("w", encoding="utf-8") as out:
         done = subprocess.run(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, check=False)
+    written = partial if partial.exists() else report
     # pytest: 0 all passed, 1 some failed; anything else means the run itself went wrong.
-    if done.returncode not in (0, 1) or not report.exists():
+    if done.returncode not in (0, 1) or not written.exists():
         tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-25:])
         raise SuiteError(
             f"the suite did not run against {spec!r} (exit {done.returncode}):\n{tail}"
         )
-    return json.loads(report.read_text(encoding="utf-8"))
+    return json.loads(written.read_text(encoding="utf-8"))
 
 
 def _outcomes(report: dict[str, Any]) -> dict[str, tuple[str, str]]:

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 from flask import Flask
+from werkzeug.exceptions import HTTPException
 from werkzeug.wsgi import get_content_length
 
 log = logging.getLogger("flask_track.body_limit")
@@ -37,6 +38,16 @@ DRAIN_LIMIT = 8 * 1024 * 1024
 READ_SIZE = 64 * 1024
 
 WsgiApp = Any  # the wrapped WSGI callable (Flask.wsgi_app)
+EXTENSION = "flask_track.body_limits"
+
+
+def allow_larger_bodies(app: Flask, endpoint: str, limit: int) -> None:
+    """Let one endpoint take bodies up to `limit` bytes (p31's uploads), not MAX_CONTENT_LENGTH.
+
+    The view still sets `request.max_content_length` itself; this only keeps the middleware
+    from draining a body the route is allowed to read.
+    """
+    app.extensions.setdefault(EXTENSION, {})[endpoint] = limit
 
 
 def drain(stream: IO[bytes], budget: int) -> int:
@@ -61,14 +72,35 @@ class BodyLimit:
         limit = self.app.config.get("MAX_CONTENT_LENGTH")
         drain_limit = self.app.config.get("BODY_DRAIN_LIMIT", DRAIN_LIMIT)
         if limit is not None:
-            self._enforce(environ, int(limit), int(drain_limit))
+            self._enforce(environ, int(limit), int(drain_limit), self._route_limit)
         body: Iterable[bytes] = self.wsgi_app(environ, start_response)
         return body
 
+    def _route_limit(self, environ: dict[str, Any], default: int) -> int:
+        """The body limit of the endpoint this request is for (routing it once more)."""
+        larger: dict[str, int] = self.app.extensions.get(EXTENSION, {})
+        if not larger:
+            return default
+        try:
+            endpoint, _args = self.app.url_map.bind_to_environ(environ).match()
+        except HTTPException:
+            return default  # routing will answer 404/405 itself
+        return larger.get(str(endpoint), default)
+
     @staticmethod
-    def _enforce(environ: dict[str, Any], limit: int, drain_limit: int) -> None:
+    def _enforce(
+        environ: dict[str, Any],
+        limit: int,
+        drain_limit: int,
+        route_limit: Callable[[dict[str, Any], int], int],
+    ) -> None:
         stream: IO[bytes] = environ["wsgi.input"]
         length = get_content_length(environ)
+        if length is not None and length > limit:
+            # Only an oversized body pays for routing it: is this a route allowed more?
+            limit = route_limit(environ, limit)
+        elif length is None and "wsgi.input_terminated" in environ:
+            limit = route_limit(environ, limit)
         if length is not None:
             if length > limit and length <= drain_limit:
                 # Werkzeug still sees the Content-Length and raises 413 where the body is read.

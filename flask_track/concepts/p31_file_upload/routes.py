@@ -11,17 +11,26 @@ from flask_track.concepts.p31_file_upload.schemas import FileOut, LimitsOut
 from flask_track.concepts.p31_file_upload.storage import (
     ALLOWED_TYPES,
     FIELD_NAME,
+    FRAMING_SLACK,
     drain_body,
     max_bytes,
     receive_upload,
     upload_dir,
 )
+from flask_track.core.body_limit import allow_larger_bodies
 from flask_track.core.openapi import Blueprint
 from flask_track.core.problems import ProblemError
 from flask_track.extensions import db
 from flask_track.shared.tokens import auth_required, current_user
 
 blp = Blueprint("p31", __name__)
+# Uploads may be larger than the app-wide 1 MiB: tell core's body-limit middleware, so it lets
+# them through to the route's own limit (set per request in storage.receive_upload).
+blp.record_once(
+    lambda state: allow_larger_bodies(
+        state.app, "p31.upload_file", int(state.app.config["UPLOAD_MAX_BYTES"]) + FRAMING_SLACK
+    )
+)
 
 # The request body as OpenAPI says it (so Swagger UI shows a file picker and the fuzzer sends
 # multipart); the view reads it itself, streaming, instead of through @blp.arguments.
