@@ -11,7 +11,9 @@ from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy.orm import DeclarativeBase
 
 from flask_track.core.openapi import Api
+from flask_track.shared.mailer import Mailer
 from flask_track.shared.passwords import Passwords
+from flask_track.shared.queue import Queue
 from flask_track.shared.redis_handle import RedisHandle
 
 
@@ -32,3 +34,8 @@ limiter = Limiter(get_remote_address)
 # hasher and the Redis client (None without REDIS_URL).
 passwords = Passwords()
 redis_client = RedisHandle()
+# Level 4 background work: the job queue (Huey: Redis with REDIS_URL, else SQLite; tasks are
+# registered by name at import and bound in init_app, see shared/queue.py) and the SMTP sender
+# the worker delivers the outbox with (Flask-Mail).
+queue = Queue()
+mailer = Mailer()

@@ -6,8 +6,8 @@
 
 The server is started exactly as `pytest contracts --serve ...` starts it (the harness's own
 code: fresh SQLite, APP_ENV=testing, random secrets, an SMTP sink, `python -m flask_track.serve
---workers 1 --port N`, wait for /health), then schemathesis runs every phase (examples,
-coverage, fuzzing, stateful) over GET /openapi.json with a bounded number of examples per
+--with-worker --workers 1 --port N`, wait for /health), then schemathesis runs every phase
+(examples, coverage, fuzzing, stateful) over GET /openapi.json with a bounded number of examples per
 operation and a hard wall-clock bound for the whole run. Exit status: 0 when schemathesis found
 nothing, 1 on any failure or error, 2 when the run exceeded its time bound or could not start.
 
@@ -72,7 +72,7 @@ CHECKS = (
 # rule no schema can say, such as p04's min_price > max_price).
 POSITIVE_EXPECTED = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429"]
 PHASES = "examples,coverage,fuzzing,stateful"
-SERVE_COMMAND = "{python} -m flask_track.serve --workers 1 --port {{port}}"
+SERVE_COMMAND = "{python} -m flask_track.serve --with-worker --workers 1 --port {{port}}"
 DEFAULT_CORS_ORIGIN = "http://cors-allowed.example"
 FIVE_XX = re.compile(r"5(?:[0-9]{2}|XX)")
 # Where an access token comes from (CATALOG p24), for routes that declare bearer auth.

@@ -15,6 +15,9 @@ from flask_track.core.openapi import Blueprint
 from flask_track.core.problems import ProblemError
 
 IMPLEMENTATION = "flask-track"
+# Extra readiness checks, by name: a callable returning a CheckOut-shaped dict, raising when
+# its dependency is down. The layers above register theirs (core imports nothing above it).
+READY_CHECKS = "flask_track.ready_checks"
 
 blp = Blueprint("app", __name__, description="App-wide routes: health, readiness, discovery")
 
@@ -26,6 +29,10 @@ class HealthOut(Schema):
 class CheckOut(Schema):
     ok = fields.Boolean(required=True)
     latency_ms = fields.Float(required=True)
+    # The job queue's check (Level 4): its storage, pending tasks, last worker heartbeat.
+    backend = fields.String()
+    backlog = fields.Integer()
+    worker_seen_s = fields.Float(allow_none=True)
 
 
 class ReadyOut(Schema):
@@ -68,7 +75,7 @@ def _check_database() -> dict[str, Any]:
 @blp.response(200, ReadyOut)
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
 def ready() -> dict[str, Any]:
-    """Readiness: 200 when the database answers, else 503 dependency-unavailable."""
+    """Readiness: 200 when the database (and the job queue) answer, else 503."""
     try:
         checks = {"database": _check_database()}
     except Exception:  # any driver error means "not ready"; the reason goes to the log only
@@ -80,6 +87,17 @@ def ready() -> dict[str, Any]:
             headers={"Retry-After": "5"},
             checks={"database": {"ok": False}},
         ) from None
+    for name, check in current_app.extensions.get(READY_CHECKS, {}).items():
+        try:
+            checks[name] = check()
+        except Exception:
+            raise ProblemError(
+                503,
+                "dependency-unavailable",
+                f"The {name} does not answer.",
+                headers={"Retry-After": "5"},
+                checks={**checks, name: {"ok": False}},
+            ) from None
     return {"status": "ok", "checks": checks}
 
 

@@ -30,6 +30,9 @@ import P27TokenExpiry from './p27_token_expiry';
 import P28RefreshToken from './p28_refresh_token';
 import P29Logout from './p29_logout';
 import P30Roles from './p30_roles';
+import P33Email from './p33_email';
+import P34PasswordReset from './p34_password_reset';
+import P35BackgroundTask from './p35_background_task';
 
 export type Level = LadderConcept['level'];
 
@@ -82,6 +85,9 @@ export const pageComponents: Readonly<Record<string, ComponentType>> = {
   p28: P28RefreshToken,
   p29: P29Logout,
   p30: P30Roles,
+  p33: P33Email,
+  p34: P34PasswordReset,
+  p35: P35BackgroundTask,
 };
 
 /** Every concept of the ladder, planned ones included, by id. */
