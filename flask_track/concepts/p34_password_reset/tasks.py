@@ -58,7 +58,9 @@ def issue_reset(email: str) -> None:
     token = secrets.token_urlsafe(TOKEN_BYTES)
     ttl = timedelta(seconds=int(current_app.config["PASSWORD_RESET_TTL_S"]))
     db.session.add(
-        PasswordResetToken(user_id=user.id, token_hash=token_hash(token), expires_at=now + ttl)
+        PasswordResetToken(
+            user_id=user.id, token_hash=token_hash(token), created_at=now, expires_at=now + ttl
+        )
     )
     # add_message commits the token and the email together.
     add_message(user.email, SUBJECT, reset_text(token), sensitive=True)
