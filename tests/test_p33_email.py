@@ -39,7 +39,7 @@ class Collect:
     def __init__(self) -> None:
         self.messages: list[bytes] = []
 
-    async def handle_RCPT(  # noqa: N802 - aiosmtpd's hook name
+    async def handle_RCPT(
         self, server: Any, session: Any, envelope: Any, address: str, options: Any
     ) -> str:
         if address.startswith("refuse@"):
@@ -47,7 +47,7 @@ class Collect:
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.messages.append(envelope.original_content or envelope.content)
         return "250 Message accepted for delivery"
 

@@ -25,6 +25,7 @@ from flask_track.shared.outbox import OutboxMessage, deliver
 
 PASSWORD = "Cc-reset-test-password-1"
 EMAIL = "r@example.com"
+NEW_PASSWORD = "A-brand-new-password-1"
 
 
 @pytest.fixture
@@ -39,7 +40,9 @@ def app(tmp_path, monkeypatch: pytest.MonkeyPatch) -> Flask:
     with application.app_context():
         flask_migrate.upgrade()
     client = application.test_client()
-    assert client.post("/p22/signup", json={"email": EMAIL, "password": PASSWORD}).status_code == 201
+    assert (
+        client.post("/p22/signup", json={"email": EMAIL, "password": PASSWORD}).status_code == 201
+    )
     return application
 
 
@@ -57,7 +60,7 @@ def mint(app: Flask) -> tuple[str, OutboxMessage]:
         return found.group(1), message
 
 
-def confirm(app: Flask, token: str, password: str = "A-brand-new-password-1") -> int:
+def confirm(app: Flask, token: str, password: str = NEW_PASSWORD) -> int:
     body = {"token": token, "new_password": password}
     return app.test_client().post("/p34/password-reset/confirm", json=body).status_code
 
