@@ -71,6 +71,10 @@ CHECKS = (
 # answer to a document-valid request: 412 (a stale ETag: stored state) and 422 (a cross-field
 # rule no schema can say, such as p04's min_price > max_price).
 POSITIVE_EXPECTED = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429"]
+# An operation may list in this extension the further 4xx statuses its catalog rule gives a
+# document-valid request because of server state no schema can say (p34's confirm: a
+# well-formed token the server never issued → 400). Only that operation accepts them.
+STATE_STATUSES = "x-state-statuses"
 PHASES = "examples,coverage,fuzzing,stateful"
 SERVE_COMMAND = "{python} -m flask_track.serve --with-worker --workers 1 --port {{port}}"
 DEFAULT_CORS_ORIGIN = "http://cors-allowed.example"
@@ -195,35 +199,53 @@ def bearer_auth(document: dict[str, Any], admin: tuple[str, str] | None) -> list
     return lines
 
 
+def state_statuses(document: dict[str, Any]) -> dict[tuple[str, str], list[str]]:
+    """The operations that list `x-state-statuses`, and those statuses."""
+    return {
+        (method, path): [str(status) for status in operation[STATE_STATUSES]]
+        for method, path, operation in operations(document)
+        if operation.get(STATE_STATUSES)
+    }
+
+
 def schemathesis_config(
-    policy: dict[tuple[str, str], list[str]], auth: list[str] | None = None
+    policy: dict[tuple[str, str], list[str]],
+    auth: list[str] | None = None,
+    state: dict[tuple[str, str], list[str]] | None = None,
 ) -> str:
     """schemathesis.toml: the checks, the positive-data statuses, the 5xx exemptions.
 
     Checks are enabled here rather than with `--checks`: a check named on the command line
     overrides the per-operation `enabled = false` below.
     """
+    state = state or {}
     lines = ["# Written by scripts/fuzz.py for one run.", *(auth or []), "", "[checks]"]
     lines.append("enabled = false")
     for name in CHECKS:
         lines += ["", f"[checks.{name}]", "enabled = true"]
         if name == "positive_data_acceptance":
             lines.append(f"expected-statuses = {json.dumps(POSITIVE_EXPECTED)}")
-    for (method, path), statuses in policy.items():
+    for method, path in sorted({*policy, *state}):
         # include-name is "METHOD /path": include-method and include-path would be OR-ed.
         lines += ["", "[[operations]]", f"include-name = {toml_string(f'{method} {path}')}"]
-        if statuses:
-            not_an_error = ["2xx", "3xx", "4xx", *statuses]
-            lines += [
-                f"checks.not_a_server_error.expected-statuses = {json.dumps(not_an_error)}",
-                "checks.positive_data_acceptance.expected-statuses = "
-                + json.dumps([*POSITIVE_EXPECTED, *statuses]),
-            ]
-        else:
+        statuses = policy.get((method, path))
+        extra = state.get((method, path), [])
+        if statuses is not None and not statuses:
             lines += [
                 "checks.not_a_server_error.enabled = false",
                 "checks.positive_data_acceptance.enabled = false",
             ]
+            continue
+        statuses = statuses or []
+        if statuses:
+            not_an_error = ["2xx", "3xx", "4xx", *statuses]
+            lines.append(
+                f"checks.not_a_server_error.expected-statuses = {json.dumps(not_an_error)}"
+            )
+        lines.append(
+            "checks.positive_data_acceptance.expected-statuses = "
+            + json.dumps([*POSITIVE_EXPECTED, *extra, *statuses])
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -326,7 +348,8 @@ def run(args: argparse.Namespace, workdir: Path) -> int:
         policy = server_error_policy(document)
         config = workdir / "schemathesis.toml"
         auth = bearer_auth(document, admin)
-        config.write_text(schemathesis_config(policy, auth), encoding="utf-8")
+        state = state_statuses(document)
+        config.write_text(schemathesis_config(policy, auth, state), encoding="utf-8")
         say(f"{len(operations(document))} operations, {args.max_examples} examples each")
         say(
             f"bearer auth: admin token from POST {TOKEN_PATH}"
@@ -336,6 +359,10 @@ def run(args: argparse.Namespace, workdir: Path) -> int:
         say("operations allowed to answer 5xx (not_a_server_error, positive_data_acceptance):")
         for (method, path), statuses in policy.items():
             say(f"  {method} {path}: {', '.join(statuses) or 'any status, on purpose'}")
+        if state:
+            say(f"operations whose rules answer valid data by server state ({STATE_STATUSES}):")
+            for (method, path), statuses in state.items():
+                say(f"  {method} {path}: {', '.join(statuses)}")
         args.report_dir.mkdir(parents=True, exist_ok=True)
         command = schemathesis_command(args, config, spec, base_url)
         remaining = args.time_limit - (time.monotonic() - started)
