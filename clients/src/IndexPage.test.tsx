@@ -42,8 +42,23 @@ describe('index page', () => {
     const level5 = screen.getByTestId('level-5');
     expect(level5).toHaveTextContent('p41 OAuth login');
     expect(within(level5).getByText('no client page yet')).toBeInTheDocument();
-    // No level without a server concept or a client page is shown.
-    expect(screen.queryByTestId('level-4')).not.toBeInTheDocument();
+    // A client page of a later level that this server does not list.
+    const level4 = screen.getByTestId('level-4');
+    expect(within(level4).getByRole('link', { name: /^p35 / }).closest('li')).toHaveTextContent(
+      'not implemented by this server',
+    );
+  });
+
+  it('shows no level without a server concept or a client page', async () => {
+    mockFetch(200, {
+      implementation: 'flask',
+      concepts: [{ id: 'p01', slug: 'health-check', title: 'Health check', level: 1 }],
+    });
+    render(<App />);
+    expect(await screen.findByTestId('implementation')).toHaveTextContent('flask');
+    // Level 5 has no client page yet and this server lists none of its concepts.
+    expect(screen.getByTestId('level-1')).toBeInTheDocument();
+    expect(screen.queryByTestId('level-5')).not.toBeInTheDocument();
   });
 
   it('shows an error box when /concepts fails', async () => {
