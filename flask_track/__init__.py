@@ -21,9 +21,20 @@ from flask_track.core.middleware import init_middleware
 from flask_track.core.openapi import init_openapi
 from flask_track.core.problems import init_problems
 from flask_track.core.routes import blp as app_routes
-from flask_track.extensions import api, cors, db, migrate, rate_limit_storage, redis_client, sock
+from flask_track.extensions import (
+    api,
+    cors,
+    db,
+    mailer,
+    migrate,
+    queue,
+    rate_limit_storage,
+    redis_client,
+    sock,
+)
 from flask_track.shared.auth import init_auth
 from flask_track.shared.cache import init_cache
+from flask_track.shared.outbox import init_outbox
 
 __version__ = "0.1.0"
 
@@ -107,6 +118,10 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     app.extensions["ladder"] = ladder
     for concept in ladder:
         api.register_blueprint(concept.blueprint, url_prefix=concept.url_prefix)
+    # After the concepts are imported: every task they registered is bound to the app's Huey.
+    queue.init_app(app)
+    mailer.init_app(app)
+    init_outbox(app)
 
     init_client(app)
     app.cli.add_command(ladder_cli)

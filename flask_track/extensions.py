@@ -12,7 +12,9 @@ from sqlalchemy.orm import DeclarativeBase
 
 from flask_track.core.openapi import Api
 from flask_track.shared.limit_storage import RateLimitStorage
+from flask_track.shared.mailer import Mailer
 from flask_track.shared.passwords import Passwords
+from flask_track.shared.queue import Queue
 from flask_track.shared.redis_handle import RedisHandle
 
 
@@ -35,3 +37,8 @@ rate_limit_storage = RateLimitStorage()
 cache = Cache()
 # Level 5: WebSockets (p45, p46) on gunicorn's gthread workers; settings: SOCK_SERVER_OPTIONS.
 sock = Sock()
+# Level 4 background work: the job queue (Huey: Redis with REDIS_URL, else SQLite; tasks are
+# registered by name at import and bound in init_app, see shared/queue.py) and the SMTP sender
+# the worker delivers the outbox with (Flask-Mail).
+queue = Queue()
+mailer = Mailer()

@@ -6,8 +6,8 @@
 
 The server is started exactly as `pytest contracts --serve ...` starts it (the harness's own
 code: fresh SQLite, APP_ENV=testing, random secrets, an SMTP sink, `python -m flask_track.serve
---workers 1 --port N`, wait for /health), then schemathesis runs every phase (examples,
-coverage, fuzzing, stateful) over GET /openapi.json with a bounded number of examples per
+--with-worker --workers 1 --port N`, wait for /health), then schemathesis runs every phase
+(examples, coverage, fuzzing, stateful) over GET /openapi.json with a bounded number of examples per
 operation and a hard wall-clock bound for the whole run. Exit status: 0 when schemathesis found
 nothing, 1 on any failure or error, 2 when the run exceeded its time bound or could not start.
 
@@ -80,7 +80,11 @@ PHASES = "examples,coverage,fuzzing,stateful"
 # Operations that are slow on purpose (p39 sleeps up to 2 s per request) get fewer generated
 # examples, so the whole run stays inside its time bound; every check still applies to them.
 SLOW_ON_PURPOSE = {("GET", "/p39/slow"): 5}
-SERVE_COMMAND = "{python} -m flask_track.serve --workers 1 --port {{port}}"
+# An operation may list in this extension the further 4xx statuses its catalog rule gives a
+# document-valid request because of server state no schema can say (p34's confirm: a
+# well-formed token the server never issued → 400). Only that operation accepts them.
+STATE_STATUSES = "x-state-statuses"
+SERVE_COMMAND = "{python} -m flask_track.serve --with-worker --workers 1 --port {{port}}"
 DEFAULT_CORS_ORIGIN = "http://cors-allowed.example"
 FIVE_XX = re.compile(r"5(?:[0-9]{2}|XX)")
 # Where an access token comes from (CATALOG p24), for routes that declare bearer auth.
@@ -224,6 +228,15 @@ def bearer_auth(document: dict[str, Any], admin: tuple[str, str] | None) -> list
             'extract_selector = "/access_token"',
         ]
     return lines
+
+
+def state_statuses(document: dict[str, Any]) -> dict[tuple[str, str], list[str]]:
+    """The operations that list `x-state-statuses`, and those statuses."""
+    return {
+        (method, path): [str(status) for status in operation[STATE_STATUSES]]
+        for method, path, operation in operations(document)
+        if operation.get(STATE_STATUSES)
+    }
 
 
 def schemathesis_config(
@@ -373,6 +386,11 @@ def run(args: argparse.Namespace, workdir: Path) -> int:
         config = workdir / "schemathesis.toml"
         auth = bearer_auth(document, admin)
         content_rules = content_rule_policy(document)
+        state = state_statuses(document)
+        # Both are further statuses one operation's document-valid data may get (by the bytes
+        # of an upload, or by server state): to positive_data_acceptance they are the same.
+        for operation, statuses in state.items():
+            content_rules[operation] = [*content_rules.get(operation, []), *statuses]
         config.write_text(
             schemathesis_config(policy, auth, content_rules, args.max_examples), encoding="utf-8"
         )
@@ -385,7 +403,7 @@ def run(args: argparse.Namespace, workdir: Path) -> int:
         say("operations allowed to answer 5xx (not_a_server_error, positive_data_acceptance):")
         for (method, path), statuses in policy.items():
             say(f"  {method} {path}: {', '.join(statuses) or 'any status, on purpose'}")
-        say("uploads that may refuse document-valid bytes (positive_data_acceptance):")
+        say("operations whose valid data may get more statuses (uploads: bytes; x-state-statuses):")
         for (method, path), statuses in content_rules.items():
             say(f"  {method} {path}: {', '.join(statuses)}")
         args.report_dir.mkdir(parents=True, exist_ok=True)

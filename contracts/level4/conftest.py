@@ -2,6 +2,4 @@
 
 from __future__ import annotations
 
-from contracts.level3.conftest import admin, make_user, user
-
-__all__ = ["admin", "make_user", "user"]
+from contracts.level3.conftest import admin, make_user, user, user_pair  # noqa: F401  (fixtures)

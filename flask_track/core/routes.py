@@ -28,6 +28,10 @@ class HealthOut(Schema):
 class CheckOut(Schema):
     ok = fields.Boolean(required=True)
     latency_ms = fields.Float(required=True)
+    # The job queue's check (Level 4): its storage, pending tasks, last worker heartbeat.
+    backend = fields.String()
+    backlog = fields.Integer()
+    worker_seen_s = fields.Float(allow_none=True)
 
 
 class ReadyOut(Schema):
@@ -69,8 +73,9 @@ def _check_database() -> dict[str, Any]:
 def _timed(probe: Callable[[], Any]) -> Callable[[], dict[str, Any]]:
     def check() -> dict[str, Any]:
         started = time.perf_counter()
-        probe()
-        return {"ok": True, "latency_ms": round((time.perf_counter() - started) * 1000, 2)}
+        details = probe()  # a probe may say more about its service (the queue's backlog)
+        latency = round((time.perf_counter() - started) * 1000, 2)
+        return {**(details if isinstance(details, dict) else {}), "ok": True, "latency_ms": latency}
 
     return check
 

@@ -32,6 +32,9 @@ import P29Logout from './p29_logout';
 import P30Roles from './p30_roles';
 import P31FileUpload from './p31_file_upload';
 import P32StaticFiles from './p32_static_files';
+import P33Email from './p33_email';
+import P34PasswordReset from './p34_password_reset';
+import P35BackgroundTask from './p35_background_task';
 import P36Cache from './p36_cache';
 import P37CacheInvalidation from './p37_cache_invalidation';
 import P38RateLimit from './p38_rate_limit';
@@ -98,6 +101,9 @@ export const pageComponents: Readonly<Record<string, ComponentType>> = {
   p30: P30Roles,
   p31: P31FileUpload,
   p32: P32StaticFiles,
+  p33: P33Email,
+  p34: P34PasswordReset,
+  p35: P35BackgroundTask,
   p36: P36Cache,
   p37: P37CacheInvalidation,
   p38: P38RateLimit,
