@@ -121,7 +121,22 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
-class StdoutHandler(logging.StreamHandler):  # type: ignore[type-arg]
+class LockFreeHandler(logging.Handler):
+    """A handler whose `handle` filters and emits without the handler lock.
+
+    For handlers whose emit is already safe without it (one write() of a whole line, or a
+    store with its own lock): logging's lock would serialize every request's log line.
+    """
+
+    def handle(self, record: logging.LogRecord) -> bool:
+        """Filter, then emit without the handler lock."""
+        passed = bool(self.filter(record))
+        if passed:
+            self.emit(record)
+        return passed
+
+
+class StdoutHandler(LockFreeHandler, logging.StreamHandler):  # type: ignore[type-arg]
     """A stream handler that always writes to the current sys.stdout (pytest's capsys too).
 
     It takes no handler lock: each record is one complete line handed to one write() call
@@ -140,13 +155,6 @@ class StdoutHandler(logging.StreamHandler):  # type: ignore[type-arg]
     @stream.setter
     def stream(self, _value: TextIO) -> None:
         pass
-
-    def handle(self, record: logging.LogRecord) -> bool:
-        """Filter, then emit without the handler lock (see the class docstring)."""
-        passed = bool(self.filter(record))
-        if passed:
-            self.emit(record)
-        return passed
 
     def emit(self, record: logging.LogRecord) -> None:
         """Write the record's JSON line and flush it, once."""

@@ -7,11 +7,14 @@ Every concept that talks to the database (p11-p20, the users of Level 3) answers
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy.exc import DBAPIError
 
 from flask_track.core.dependencies import database_down
 from flask_track.core.problems import ProblemError
+from flask_track.extensions import db
 
 log = logging.getLogger("flask_track.database")
 
@@ -38,3 +41,18 @@ def unavailable(error: Exception) -> ProblemError:
         "The database does not answer; try again shortly.",
         headers={"Retry-After": "5"},
     )
+
+
+@contextmanager
+def database_errors_as_503() -> Iterator[None]:
+    """Roll back on a database error; a database that does not answer becomes the 503.
+
+    Any other database error is a bug and stays one (the app-wide handler answers 500).
+    """
+    try:
+        yield
+    except DBAPIError as error:
+        db.session.rollback()
+        if is_unavailable(error):
+            raise unavailable(error) from None
+        raise

@@ -8,7 +8,7 @@ import threading
 from collections import deque
 from typing import Any
 
-from flask_track.core.logging import LOGGER_NAME, RequestIdFilter, record_json
+from flask_track.core.logging import LOGGER_NAME, LockFreeHandler, RequestIdFilter, record_json
 
 CAPACITY = 1000
 
@@ -55,7 +55,7 @@ class RingBuffer:
             return len(self._records)
 
 
-class BufferHandler(logging.Handler):
+class BufferHandler(LockFreeHandler):  # the ring buffer has its own lock
     """A logging handler that stores each record's structured dict in a RingBuffer."""
 
     def __init__(self, buffer: RingBuffer) -> None:
@@ -64,13 +64,6 @@ class BufferHandler(logging.Handler):
         # The stdout handler stamps request ids through this filter too; having our own copy
         # means the buffer does not depend on which handler happens to run first.
         self.addFilter(RequestIdFilter())
-
-    def handle(self, record: logging.LogRecord) -> bool:
-        """Filter, then emit without the handler lock: the ring buffer has its own."""
-        passed = bool(self.filter(record))
-        if passed:
-            self.emit(record)
-        return passed
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
