@@ -34,7 +34,9 @@ def test_ready_names_redis_when_it_is_down(tmp_path: Path, monkeypatch: pytest.M
     assert response.status_code == 503
     body = response.get_json()
     assert body["type"] == "/problems/dependency-unavailable"
-    assert body["checks"] == {"database": body["checks"]["database"], "redis": {"ok": False}}
+    assert body["checks"]["redis"] == {"ok": False}
+    # The job queue lives in the same Redis (RedisHuey): it is down with it.
+    assert body["checks"]["queue"] == {"ok": False}
     assert body["checks"]["database"]["ok"] is True
     assert "redis" in body["detail"]
 
@@ -42,11 +44,12 @@ def test_ready_names_redis_when_it_is_down(tmp_path: Path, monkeypatch: pytest.M
 def test_ready_without_redis_url_checks_the_database_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No REDIS_URL (memory fallbacks) → Redis is not a dependency of readiness."""
+    """No REDIS_URL (memory fallbacks) → Redis is not a dependency of readiness (the queue,
+    then SQLite-backed, still is)."""
     monkeypatch.delenv("REDIS_URL", raising=False)
     response = make(tmp_path, monkeypatch).test_client().get("/ready")
     assert response.status_code == 200
-    assert set(response.get_json()["checks"]) == {"database"}
+    assert set(response.get_json()["checks"]) == {"database", "queue"}
 
 
 @pytest.mark.parametrize(

@@ -61,6 +61,10 @@ def drain(stream: IO[bytes], budget: int) -> int:
     return read
 
 
+def _same_limit(_environ: dict[str, Any], default: int) -> int:
+    return default
+
+
 class BodyLimit:
     """WSGI middleware that makes every over-limit body end in a readable 413."""
 
@@ -92,10 +96,12 @@ class BodyLimit:
         environ: dict[str, Any],
         limit: int,
         drain_limit: int,
-        route_limit: Callable[[dict[str, Any], int], int],
+        route_limit: Callable[[dict[str, Any], int], int] | None = None,
     ) -> None:
         stream: IO[bytes] = environ["wsgi.input"]
         length = get_content_length(environ)
+        if route_limit is None:
+            route_limit = _same_limit
         if length is not None and length > limit:
             # Only an oversized body pays for routing it: is this a route allowed more?
             limit = route_limit(environ, limit)
