@@ -22,4 +22,6 @@ trap 'kill $catcher 2>/dev/null || true' EXIT INT TERM
 
 say "API docs: http://127.0.0.1:${PORT:-5000}/docs   client: http://127.0.0.1:${PORT:-5000}/"
 # One worker process: the embedded defaults keep some state in process memory (see README).
-.venv/bin/python -m flask_track.serve --host 127.0.0.1 --port "${PORT:-5000}" --workers 1
+# --with-worker: the background worker (python -m flask_track.worker: p33-p35's job queue)
+# runs next to gunicorn and stops with it.
+.venv/bin/python -m flask_track.serve --host 127.0.0.1 --port "${PORT:-5000}" --workers 1 --with-worker

@@ -47,7 +47,7 @@ export default defineConfig({
     ? undefined
     : {
         // The same server command as production and the contract harness: migrations, then gunicorn.
-        command: `${process.env.E2E_PYTHON ?? 'python3'} -m flask_track.serve --workers 1 --threads 4 --port ${port}`,
+        command: `${process.env.E2E_PYTHON ?? 'python3'} -m flask_track.serve --with-worker --workers 1 --threads 4 --port ${port}`,
         cwd: '..',
         url: `${baseURL}/health`,
         reuseExistingServer: false,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ from flask_track.config import Config, config_for
 from flask_track.core.cli import ladder_cli
 from flask_track.core.client import init_client
 from flask_track.core.database import init_database
+from flask_track.core.disabled import without_disabled
 from flask_track.core.json_provider import JsonProvider
 from flask_track.core.ladder import Concept, read_ladder
 from flask_track.core.logging import configure_logging
@@ -20,8 +21,20 @@ from flask_track.core.middleware import init_middleware
 from flask_track.core.openapi import init_openapi
 from flask_track.core.problems import init_problems
 from flask_track.core.routes import blp as app_routes
-from flask_track.extensions import api, cors, db, migrate, redis_client, sock
+from flask_track.extensions import (
+    api,
+    cors,
+    db,
+    mailer,
+    migrate,
+    queue,
+    rate_limit_storage,
+    redis_client,
+    sock,
+)
 from flask_track.shared.auth import init_auth
+from flask_track.shared.cache import init_cache
+from flask_track.shared.outbox import init_outbox
 
 __version__ = "0.1.0"
 
@@ -44,11 +57,13 @@ EXPOSED_HEADERS = [
 ]
 
 
-def load_concepts() -> list[Concept]:
-    """Import the package of every built row of ladder.toml; its routes module has `blp`."""
+def load_concepts(disabled: Iterable[str] = ()) -> list[Concept]:
+    """Import the package of every built row of ladder.toml (minus `disabled` ids): its `blp`."""
+    built = [rung for rung in read_ladder() if not rung.planned]
+    served = set(without_disabled([rung.id for rung in built], disabled))
     concepts = []
-    for rung in read_ladder():
-        if rung.planned:
+    for rung in built:
+        if rung.id not in served:
             continue
         package = f"flask_track.concepts.{rung.package}"
         blueprint = importlib.import_module(f"{package}.routes").blp
@@ -80,6 +95,8 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     init_database(app)
     db.init_app(app)
     redis_client.init_app(app)
+    rate_limit_storage.init_app(app)
+    init_cache(app)
     sock.init_app(app)
     # Migrations ship inside the package, so `flask db upgrade` works from any directory.
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
@@ -97,10 +114,14 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     init_auth(app)
 
     api.register_blueprint(app_routes)
-    ladder = load_concepts()
+    ladder = load_concepts(app.config.get("DISABLED_CONCEPTS", ()))
     app.extensions["ladder"] = ladder
     for concept in ladder:
         api.register_blueprint(concept.blueprint, url_prefix=concept.url_prefix)
+    # After the concepts are imported: every task they registered is bound to the app's Huey.
+    queue.init_app(app)
+    mailer.init_app(app)
+    init_outbox(app)
 
     init_client(app)
     app.cli.add_command(ladder_cli)

@@ -76,8 +76,25 @@ class Config:
         # How many proxies in front of the app may set X-Forwarded-For/-Proto (ProxyFix).
         # 0: the headers are ignored, a client cannot choose its own "address".
         self.TRUSTED_PROXY_HOPS = _hops(env.get("TRUSTED_PROXY_HOPS", "0"))
-        # SMTP_HOST/SMTP_PORT/MAIL_FROM, UPLOAD_DIR, PUBLIC_URL and OAUTH_PROVIDER_URL (CATALOG
-        # §0) are read by the concepts that use them (Levels 4-5), not before.
+        # Concept ids left out of the ladder (a deliberately incomplete server for comparisons).
+        self.DISABLED_CONCEPTS = _csv(env.get("DISABLED_CONCEPTS", ""))
+        # p31 uploads: None means "uploads/ in the instance folder" (resolved by p31; never a
+        # served folder), and the largest file accepted, in bytes.
+        self.UPLOAD_DIR = env.get("UPLOAD_DIR") or None
+        self.UPLOAD_MAX_BYTES = int(env.get("UPLOAD_MAX_BYTES", str(2 * ONE_MIB)))
+        # OAUTH_PROVIDER_URL (CATALOG §0) is read by p41 when it exists, not before.
+        # Level 4 background work (p33-p35): the outbox's SMTP server, the base of links in
+        # emails (never the request's Host), the worker's sweep interval and retry backoff.
+        self.SMTP_HOST = env.get("SMTP_HOST", "127.0.0.1")
+        self.SMTP_PORT = int(env.get("SMTP_PORT", "1025"))
+        self.MAIL_FROM = env.get("MAIL_FROM", "flask-track@example.com")
+        self.PUBLIC_URL = env.get("PUBLIC_URL", "http://127.0.0.1:5000").rstrip("/")
+        self.WORKER_SWEEP_S = float(env.get("WORKER_SWEEP_S", "2"))
+        self.OUTBOX_RETRY_BASE_S = float(env.get("OUTBOX_RETRY_BASE_S", "2"))
+        self.OUTBOX_RETRY_MAX_S = float(env.get("OUTBOX_RETRY_MAX_S", "300"))
+        # A running p35 job whose worker stopped renewing its lease this long is handed on.
+        self.JOB_LEASE_S = float(env.get("JOB_LEASE_S", "30"))
+        self.PASSWORD_RESET_TTL_S = int(env.get("PASSWORD_RESET_TTL_S", "1800"))  # 30 min
         # Level 3 auth (shared/passwords.py refuses argon2id costs below OWASP's floor at start-up).
         self.ARGON2_MEMORY_KIB = int(env.get("ARGON2_MEMORY_KIB", "19456"))  # 19 MiB
         self.ARGON2_TIME_COST = int(env.get("ARGON2_TIME_COST", "2"))

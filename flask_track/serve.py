@@ -3,13 +3,20 @@
 `python -m flask_track.serve` is what the Docker image runs, what the contract harness starts
 and what the README's run command uses: one command, tested everywhere.
 gthread workers because WebSocket routes (Level 5) need a thread per connection.
+`--with-worker` also starts the background worker (`python -m flask_track.worker`, Level 4)
+as a child and stops it with the server: one command serves everything, which is what the
+contract harness's `--serve` and `./run.sh` use.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
+import subprocess
 import sys
+import threading
+from types import FrameType
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -20,6 +27,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--threads", type=int, default=int(os.environ.get("THREADS", "8")))
     parser.add_argument(
         "--no-migrate", action="store_true", help="skip `flask db upgrade` before serving"
+    )
+    parser.add_argument(
+        "--with-worker",
+        action="store_true",
+        help="also run `python -m flask_track.worker` (the job queue) and stop it with gunicorn",
     )
     return parser.parse_args(argv)
 
@@ -60,11 +72,52 @@ def gunicorn_argv(args: argparse.Namespace) -> list[str]:
     ]
 
 
+def serve_with_worker(command: list[str]) -> int:
+    """Run gunicorn and the worker as children; a signal reaches both; stop both together.
+
+    A worker that dies while the server runs is started again (after a second), so queued
+    work never waits on a human.
+    """
+    worker_command = [sys.executable, "-m", "flask_track.worker"]
+    server = subprocess.Popen(command)  # noqa: S603
+    children = {"worker": subprocess.Popen(worker_command)}  # noqa: S603
+    stopping = threading.Event()
+
+    def forward(signum: int, _frame: FrameType | None) -> None:
+        stopping.set()
+        for child in (server, children["worker"]):
+            if child.poll() is None:
+                child.send_signal(signum)
+
+    def keep_worker_alive() -> None:
+        while not stopping.wait(1.0):
+            if children["worker"].poll() is not None and server.poll() is None:
+                print("flask_track.serve: the worker exited; starting it again", flush=True)
+                children["worker"] = subprocess.Popen(worker_command)  # noqa: S603
+
+    signal.signal(signal.SIGTERM, forward)
+    signal.signal(signal.SIGINT, forward)
+    threading.Thread(target=keep_worker_alive, daemon=True).start()
+    code = server.wait()
+    stopping.set()
+    worker = children["worker"]
+    if worker.poll() is None:
+        worker.send_signal(signal.SIGINT)  # graceful: running tasks finish
+        try:
+            worker.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+    return code
+
+
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     if not args.no_migrate:
         migrate()
     command = gunicorn_argv(args)
+    if args.with_worker:
+        sys.exit(serve_with_worker(command))
     os.execv(command[0], command)  # noqa: S606 - replace this process: signals reach gunicorn
 
 

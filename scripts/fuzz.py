@@ -6,8 +6,8 @@
 
 The server is started exactly as `pytest contracts --serve ...` starts it (the harness's own
 code: fresh SQLite, APP_ENV=testing, random secrets, an SMTP sink, `python -m flask_track.serve
---workers 1 --port N`, wait for /health), then schemathesis runs every phase (examples,
-coverage, fuzzing, stateful) over GET /openapi.json with a bounded number of examples per
+--with-worker --workers 1 --port N`, wait for /health), then schemathesis runs every phase
+(examples, coverage, fuzzing, stateful) over GET /openapi.json with a bounded number of examples per
 operation and a hard wall-clock bound for the whole run. Exit status: 0 when schemathesis found
 nothing, 1 on any failure or error, 2 when the run exceeded its time bound or could not start.
 
@@ -23,6 +23,10 @@ Server errors: the catalog's routes that answer errors on purpose (p06 /status/{
 for); an operation that documents specific 5xx statuses (a 503 while the database is down) may
 answer those and no other. Every other check still applies to all of them, so their statuses
 must be documented. The run prints this policy before fuzzing.
+
+Uploads: an operation with a multipart/form-data body (p31) may also answer 413 and 415 to
+document-valid data in positive_data_acceptance: the sniffed type of a file's bytes and its size
+are rules no schema states, and random bytes are no PNG.
 """
 
 from __future__ import annotations
@@ -73,7 +77,14 @@ CHECKS = (
 # rule no schema can say, such as p04's min_price > max_price).
 POSITIVE_EXPECTED = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429"]
 PHASES = "examples,coverage,fuzzing,stateful"
-SERVE_COMMAND = "{python} -m flask_track.serve --workers 1 --port {{port}}"
+# Operations that are slow on purpose (p39 sleeps up to 2 s per request) get fewer generated
+# examples, so the whole run stays inside its time bound; every check still applies to them.
+SLOW_ON_PURPOSE = {("GET", "/p39/slow"): 5}
+# An operation may list in this extension the further 4xx statuses its catalog rule gives a
+# document-valid request because of server state no schema can say (p34's confirm: a
+# well-formed token the server never issued → 400). Only that operation accepts them.
+STATE_STATUSES = "x-state-statuses"
+SERVE_COMMAND = "{python} -m flask_track.serve --with-worker --workers 1 --port {{port}}"
 DEFAULT_CORS_ORIGIN = "http://cors-allowed.example"
 FIVE_XX = re.compile(r"5(?:[0-9]{2}|XX)")
 # Where an access token comes from (CATALOG p24), for routes that declare bearer auth.
@@ -174,6 +185,17 @@ def server_error_policy(document: dict[str, Any]) -> dict[tuple[str, str], list[
     return policy
 
 
+def content_rule_policy(document: dict[str, Any]) -> dict[tuple[str, str], list[str]]:
+    """Uploads: operations with a multipart/form-data body may answer 413 and 415 to data the
+    document calls valid. A file's sniffed type and its size in bytes (CATALOG p31) are rules
+    no OpenAPI schema can state; the fuzzer's random bytes are, rightly, no PNG."""
+    return {
+        (method, path): ["413", "415"]
+        for method, path, operation in operations(document)
+        if "multipart/form-data" in operation.get("requestBody", {}).get("content", {})
+    }
+
+
 def toml_string(value: str) -> str:
     """A TOML basic string (JSON's escaping is a subset TOML accepts)."""
     return json.dumps(value)
@@ -208,15 +230,30 @@ def bearer_auth(document: dict[str, Any], admin: tuple[str, str] | None) -> list
     return lines
 
 
+def state_statuses(document: dict[str, Any]) -> dict[tuple[str, str], list[str]]:
+    """The operations that list `x-state-statuses`, and those statuses."""
+    return {
+        (method, path): [str(status) for status in operation[STATE_STATUSES]]
+        for method, path, operation in operations(document)
+        if operation.get(STATE_STATUSES)
+    }
+
+
 def schemathesis_config(
-    policy: dict[tuple[str, str], list[str]], auth: list[str] | None = None
+    policy: dict[tuple[str, str], list[str]],
+    auth: list[str] | None = None,
+    content_rules: dict[tuple[str, str], list[str]] | None = None,
+    max_examples: int = 50,
 ) -> str:
     """schemathesis.toml: the checks, the positive-data statuses, the 5xx exemptions.
 
     Checks are enabled here rather than with `--checks`: a check named on the command line
     overrides the per-operation `enabled = false` below.
     """
-    lines = ["# Written by scripts/fuzz.py for one run.", *(auth or []), "", "[checks]"]
+    lines = ["# Written by scripts/fuzz.py for one run.", *(auth or [])]
+    # Here, not as --max-examples: a command-line option would override the per-operation
+    # value of SLOW_ON_PURPOSE below.
+    lines += ["", "[generation]", f"max-examples = {max_examples}", "", "[checks]"]
     lines.append("enabled = false")
     for name in CHECKS:
         lines += ["", f"[checks.{name}]", "enabled = true"]
@@ -237,6 +274,17 @@ def schemathesis_config(
                 "checks.not_a_server_error.enabled = false",
                 "checks.positive_data_acceptance.enabled = false",
             ]
+    for (method, path), statuses in (content_rules or {}).items():
+        if (method, path) in policy:
+            continue  # not expected: an upload route that also answers 5xx on purpose
+        lines += ["", "[[operations]]", f"include-name = {toml_string(f'{method} {path}')}"]
+        lines.append(
+            "checks.positive_data_acceptance.expected-statuses = "
+            + json.dumps([*POSITIVE_EXPECTED, *statuses])
+        )
+    for (method, path), examples in SLOW_ON_PURPOSE.items():
+        lines += ["", "[[operations]]", f"include-name = {toml_string(f'{method} {path}')}"]
+        lines.append(f"generation.max-examples = {min(examples, max_examples)}")
     return "\n".join(lines) + "\n"
 
 
@@ -270,8 +318,6 @@ def schemathesis_command(args: argparse.Namespace, config: Path, spec: Path, url
         url,
         "--phases",
         PHASES,
-        "--max-examples",
-        str(args.max_examples),
         "--workers",
         str(args.workers),
         "--request-timeout",
@@ -339,7 +385,15 @@ def run(args: argparse.Namespace, workdir: Path) -> int:
         policy = server_error_policy(document)
         config = workdir / "schemathesis.toml"
         auth = bearer_auth(document, admin)
-        config.write_text(schemathesis_config(policy, auth), encoding="utf-8")
+        content_rules = content_rule_policy(document)
+        state = state_statuses(document)
+        # Both are further statuses one operation's document-valid data may get (by the bytes
+        # of an upload, or by server state): to positive_data_acceptance they are the same.
+        for operation, statuses in state.items():
+            content_rules[operation] = [*content_rules.get(operation, []), *statuses]
+        config.write_text(
+            schemathesis_config(policy, auth, content_rules, args.max_examples), encoding="utf-8"
+        )
         say(f"{len(operations(document))} operations, {args.max_examples} examples each")
         say(
             f"bearer auth: admin token from POST {TOKEN_PATH}"
@@ -349,6 +403,9 @@ def run(args: argparse.Namespace, workdir: Path) -> int:
         say("operations allowed to answer 5xx (not_a_server_error, positive_data_acceptance):")
         for (method, path), statuses in policy.items():
             say(f"  {method} {path}: {', '.join(statuses) or 'any status, on purpose'}")
+        say("operations whose valid data may get more statuses (uploads: bytes; x-state-statuses):")
+        for (method, path), statuses in content_rules.items():
+            say(f"  {method} {path}: {', '.join(statuses)}")
         args.report_dir.mkdir(parents=True, exist_ok=True)
         command = schemathesis_command(args, config, spec, base_url)
         remaining = args.time_limit - (time.monotonic() - started)

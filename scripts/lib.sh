@@ -64,6 +64,16 @@ ensure_chromium() {
     chromium_path >/dev/null
 }
 
+# Debian's wrk, the load generator of `python -m contracts.compare`; installed as root.
+ensure_wrk() {
+    command -v wrk >/dev/null 2>&1 && return 0
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        say "installing wrk (apt-get install -y wrk)"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+    fi
+    command -v wrk >/dev/null 2>&1
+}
+
 port_open() {  # port_open HOST PORT
     "$PYTHON" - "$1" "$2" <<'PY'
 import socket, sys

@@ -183,9 +183,9 @@ def test_checker_sees_files_without_a_row(tmp_path: Path, ladder_text: str) -> N
 def test_checker_sees_a_package_of_a_planned_concept(tmp_path: Path, ladder_text: str) -> None:
     """A package directory for a planned concept is a problem."""
     build_tree(tmp_path, ladder_text)
-    (tmp_path / "flask_track/concepts/p31_file_upload").mkdir()
+    (tmp_path / "flask_track/concepts/p41_oauth_login").mkdir()
     assert problems(tmp_path) == [
-        "concept package flask_track/concepts/p31_file_upload: p31 is planned = true in ladder.toml"
+        "concept package flask_track/concepts/p41_oauth_login: p41 is planned = true in ladder.toml"
     ]
 
 

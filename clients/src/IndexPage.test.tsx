@@ -42,8 +42,13 @@ describe('index page', () => {
     const level5 = screen.getByTestId('level-5');
     expect(level5).toHaveTextContent('p41 OAuth login');
     expect(within(level5).getByText('no client page yet')).toBeInTheDocument();
-    // No level without a server concept or a client page is shown.
-    expect(screen.queryByTestId('level-4')).not.toBeInTheDocument();
+    // Level 4 is listed for its client pages (the server lacks them), never for the level 4
+    // the server claimed for p10: the ladder's level wins.
+    const level4 = screen.getByTestId('level-4');
+    expect(within(level4).getByRole('link', { name: /p36/ }).closest('li')!).toHaveTextContent(
+      'not implemented by this server',
+    );
+    expect(within(level4).queryByRole('link', { name: /p10/ })).not.toBeInTheDocument();
   });
 
   it('shows an error box when /concepts fails', async () => {

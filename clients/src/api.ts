@@ -11,6 +11,8 @@ export interface ApiRequest {
   rawBody?: string;
   /** Content-Type for `rawBody` (default application/json). */
   contentType?: string;
+  /** A multipart/form-data body (file uploads); the browser writes its Content-Type and boundary. */
+  formData?: FormData;
   headers?: Record<string, string>;
   /** API base (default "" = same origin). Pages get it from useApiCall. */
   base?: string;
@@ -47,8 +49,10 @@ export async function callApi(req: ApiRequest): Promise<ApiResult> {
   const method = (req.method ?? 'GET').toUpperCase();
   const url = `${req.base ?? ''}${req.path}`;
   const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
-  let body: string | undefined;
-  if (req.rawBody !== undefined) {
+  let body: string | FormData | undefined;
+  if (req.formData !== undefined) {
+    body = req.formData;
+  } else if (req.rawBody !== undefined) {
     body = req.rawBody;
     headers['Content-Type'] ??= req.contentType ?? 'application/json';
   } else if (req.body !== undefined) {

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import httpx
 import pytest
 
 from contracts.harness import (
@@ -195,3 +196,95 @@ def test_cors_never_reflects_an_unlisted_origin(api, unique, method):
         response, f"no Access-Control-Allow-Origin for {origin} (and not *)"
     )
     assert allowed is None or allowed != "null", describe(response, "no 'null' origin either")
+
+
+# ---------------------------------------------------------------- bodies over the 1 MiB limit
+
+ONE_MIB = 1024 * 1024
+JSON_HEADERS = {"Content-Type": "application/json"}
+# Over the limit by a byte, by 1 MiB, and by 7 MiB: a client that does not wait for
+# `100-continue` (httpx, requests, fetch) is still sending when the server decides.
+OVER_LIMIT = [
+    pytest.param(ONE_MIB + 1, id="1MiB+1"),
+    pytest.param(2 * ONE_MIB, id="2MiB"),
+    pytest.param(8 * ONE_MIB, id="8MiB"),
+]
+PATH_PARAM = re.compile(r"\{[^}]+\}")
+
+
+def json_string_of(size: int) -> bytes:
+    """A valid JSON string document of exactly `size` bytes."""
+    return b'"' + b"a" * (size - 2) + b'"'
+
+
+def chunks_of(content: bytes, size: int = 64 * 1024):
+    """The body as a generator: httpx then sends it with Transfer-Encoding: chunked."""
+    for start in range(0, len(content), size):
+        yield content[start : start + size]
+
+
+def open_json_operations(api) -> list[tuple[str, str]]:
+    """(METHOD, path) of every operation in /openapi.json that takes a JSON body and needs no
+    token (a protected route may answer 401 before it reads the body); path ids are 1."""
+    spec = expect_json(api.get("/openapi.json"), 200)
+    found = []
+    for template, item in spec.get("paths", {}).items():
+        for method, operation in item.items():
+            if not isinstance(operation, dict) or operation.get("security"):
+                continue
+            content = operation.get("requestBody", {}).get("content", {})
+            if "application/json" in content:
+                found.append((method.upper(), PATH_PARAM.sub("1", template)))
+    assert found, "test setup: /openapi.json lists no JSON-body operation without security"
+    return found
+
+
+def send(api, method: str, path: str, **kwargs):
+    """One request; a transport failure (reset, disconnect) becomes a readable assertion."""
+    try:
+        return api.request(method, path, **kwargs)
+    except httpx.TransportError as error:
+        pytest.fail(
+            f"\nexpected: an HTTP answer to {method} {path}\n"
+            f"got:      {type(error).__name__}: {error} (connection reset or dropped)",
+            pytrace=False,
+        )
+
+
+@case("core.over-limit-413-readable")
+@pytest.mark.parametrize("size", OVER_LIMIT)
+def test_over_limit_body_gets_a_413_and_the_connection_survives(api, size):
+    """A Content-Length body over 1 MiB, sent whole without `Expect: 100-continue`, is
+    answered 413 payload-too-large (never a reset), and the next request on the same pooled
+    connection is answered too; on every JSON route that needs no token."""
+    content = json_string_of(size)
+    for method, path in open_json_operations(api):
+        response = send(api, method, path, content=content, headers=JSON_HEADERS)
+        expect_problem(response, 413, "payload-too-large")
+        expect_json(send(api, "GET", "/health"), 200)
+
+
+@case("core.chunked-over-limit-413")
+def test_chunked_body_over_limit_is_413_not_400(api):
+    """A chunked JSON body (no Content-Length) of 1 MiB + 1 byte → 413 payload-too-large,
+    not 400 malformed-json (the body cut at the limit), on every JSON route that needs no
+    token."""
+    content = json_string_of(ONE_MIB + 1)
+    for method, path in open_json_operations(api):
+        response = send(api, method, path, content=chunks_of(content), headers=JSON_HEADERS)
+        assert response.request.headers.get("transfer-encoding") == "chunked", describe(
+            response, "test setup: the request sent with Transfer-Encoding: chunked"
+        )
+        expect_problem(response, 413, "payload-too-large")
+
+
+@case("core.chunked-at-limit-not-413")
+def test_chunked_body_of_exactly_one_mib_is_within_the_limit(api):
+    """A chunked body of exactly 1,048,576 bytes of valid JSON is within the limit: neither
+    413 nor 400 on any JSON route that needs no token (the route's own rules answer)."""
+    content = json_string_of(ONE_MIB)
+    for method, path in open_json_operations(api):
+        response = send(api, method, path, content=chunks_of(content), headers=JSON_HEADERS)
+        assert response.status_code not in (400, 413), describe(
+            response, "a 1 MiB valid JSON body (chunked) to be read whole: not 400 and not 413"
+        )

@@ -6,7 +6,12 @@ Rate-limit cases use fresh emails (rerunnable) and assume one client address (th
 from __future__ import annotations
 
 import statistics
+import threading
 import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
 
 from contracts.harness import (
     case,
@@ -123,6 +128,61 @@ def test_the_limit_is_per_email(api, make_user):
         expect_status(login(api, locked.email, f"wrong-{attempt}"), 401)
     expect_status(login(api, locked.email, locked.password), 429)
     expect_status(login(api, other.email, other.password), 200)
+
+
+CONCURRENT_ATTEMPTS = 20
+
+
+def concurrent_logins(base_url: str, email: str, passwords: list[str]) -> list[httpx.Response]:
+    """One login per password, all released at the same instant, each on its own connection."""
+    start = threading.Barrier(len(passwords))
+
+    def attempt(password: str) -> httpx.Response:
+        with httpx.Client(base_url=base_url, timeout=30) as client:
+            start.wait()
+            return login(client, email, password)
+
+    with ThreadPoolExecutor(max_workers=len(passwords)) as pool:
+        return list(pool.map(attempt, passwords))
+
+
+def statuses_of(responses: list[httpx.Response]) -> str:
+    return ", ".join(
+        f"{status} x{n}" for status, n in sorted(Counter(r.status_code for r in responses).items())
+    )
+
+
+@case("p23.concurrent-failures-limited")
+def test_concurrent_wrong_logins_get_exactly_five_401s(api, make_user):
+    """20 wrong logins for one email sent at once → exactly 5 x 401, the other 15 x 429: the
+    check and the count are one step, even across server processes."""
+    account = make_user()
+    wrong = [f"wrong-{n}" for n in range(CONCURRENT_ATTEMPTS)]
+    responses = concurrent_logins(str(api.base_url), account.email, wrong)
+    counts = Counter(r.status_code for r in responses)
+    assert counts == {401: 5, 429: CONCURRENT_ATTEMPTS - 5}, (
+        f"\nexpected: 5 x 401 and {CONCURRENT_ATTEMPTS - 5} x 429 for {CONCURRENT_ATTEMPTS} "
+        f"concurrent wrong logins\ngot:      {statuses_of(responses)}"
+    )
+    for response in responses:
+        slug = "invalid-credentials" if response.status_code == 401 else "rate-limited"
+        expect_problem(response, response.status_code, slug)
+    expect_problem(login(api, account.email, account.password), 429, "rate-limited")
+
+
+@case("p23.concurrent-successes-not-counted")
+def test_concurrent_right_logins_do_not_use_up_the_limit(api, make_user):
+    """20 right logins at once → 20 x 200, and afterwards 5 wrong ones are still 401 (only
+    then 429): successes are never counted, even when they race."""
+    account = make_user()
+    right = [account.password] * CONCURRENT_ATTEMPTS
+    responses = concurrent_logins(str(api.base_url), account.email, right)
+    assert all(r.status_code == 200 for r in responses), (
+        f"\nexpected: {CONCURRENT_ATTEMPTS} x 200\ngot:      {statuses_of(responses)}"
+    )
+    for attempt in range(5):
+        expect_problem(login(api, account.email, f"wrong-{attempt}"), 401, "invalid-credentials")
+    expect_problem(login(api, account.email, "wrong-5"), 429, "rate-limited")
 
 
 @case("p23.huge-password-refused")

@@ -110,6 +110,8 @@ class Request:
 
     def raw_body(self) -> bytes:
         """The body, refused with 413 beyond 1 MiB (read, not trusted from Content-Length)."""
+        if "chunked" in self.environ.get("HTTP_TRANSFER_ENCODING", "").lower():
+            return read_chunked(self.environ["wsgi.input"], ONE_MIB)
         try:
             length = int(self.environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
@@ -212,6 +214,45 @@ def path_id(raw: str) -> int:
 
 
 # ---------------------------------------------------------------- app-wide routes (§0)
+
+
+def read_chunked(stream: Any, limit: int) -> bytes:
+    """A `Transfer-Encoding: chunked` body (RFC 9112 §7.1), 413 past `limit` bytes.
+
+    wsgiref hands the raw socket to the app and decodes nothing, so this server reads the
+    chunks itself: a size line in hex, the data, CRLF, until the zero-size last chunk.
+    """
+    body = bytearray()
+    while True:
+        line = stream.readline(1024)
+        try:
+            size = int(line.split(b";")[0].strip() or b"x", 16)
+        except ValueError:
+            raise Problem(400, "The chunked body is malformed.") from None
+        if size == 0:
+            while stream.readline(1024) not in (b"\r\n", b"\n", b""):
+                pass  # trailer fields, if any
+            return bytes(body)
+        if len(body) + size > limit:
+            raise Problem(413, f"The body is over {limit} bytes; this server takes at most 1 MiB.")
+        body += stream.read(size)
+        stream.readline(1024)  # the CRLF after the chunk's data
+
+
+# The operations of this server that take a JSON body: enough of an OpenAPI document for the
+# §0 cases that walk every JSON route (this server implements no p10, the full document).
+JSON_OPERATIONS = {"/p03/echo": "post", "/p06/items": "post", "/p07/registrations": "post"}
+
+
+def openapi(_request: Request) -> Response:
+    """GET /openapi.json: a small OpenAPI 3 document of the JSON-body operations."""
+    body = {"content": {"application/json": {"schema": {}}}, "required": True}
+    paths = {
+        path: {method: {"requestBody": body, "responses": {"default": {"description": "any"}}}}
+        for path, method in JSON_OPERATIONS.items()
+    }
+    document = {"openapi": "3.0.3", "info": {"title": "selftest", "version": "1"}, "paths": paths}
+    return Response(200, document)
 
 
 def health(_request: Request) -> Response:
@@ -468,6 +509,7 @@ ROUTES: list[tuple[re.Pattern[str], dict[str, Handler]]] = [
         (r"/health", {"GET": health}),
         (r"/ready", {"GET": ready}),
         (r"/concepts", {"GET": concepts}),
+        (r"/openapi\.json", {"GET": openapi}),
         (r"/p01/health", {"GET": p01_health}),
         (r"/p02/quotes", {"GET": p02_quotes}),
         (r"/p02/quotes/random", {"GET": p02_random}),

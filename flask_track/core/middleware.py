@@ -8,8 +8,10 @@ import time
 from flask import Flask, Response, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from flask_track.core.body_limit import init_body_limit
 from flask_track.core.request_id import HEADER as REQUEST_ID_HEADER
 from flask_track.core.request_id import current_request_id
+from flask_track.core.sessions import CookieSessionInterface
 
 access_log = logging.getLogger("flask_track.access")
 
@@ -36,17 +38,26 @@ def _finish_request(response: Response) -> Response:
     response.headers["Server-Timing"] = f"{app_metric}, {existing}" if existing else app_metric
     response.headers["X-Content-Type-Options"] = "nosniff"
     # The path only: query strings may carry things that must not reach a log.
-    access_log.info(
-        "request",
-        extra={
-            "fields": {
-                "method": request.method,
-                "path": request.path,
-                "status": response.status_code,
-                "duration_ms": round(duration, 2),
-            }
-        },
-    )
+    if access_log.isEnabledFor(logging.INFO):
+        fields = {
+            "method": request.method,
+            "path": request.path,
+            "status": response.status_code,
+            "duration_ms": round(duration, 2),
+        }
+        # makeRecord + handle is what .info() does, minus findCaller's walk up the stack
+        # for a file and line nobody reads: this line is written for every request.
+        record = access_log.makeRecord(
+            access_log.name,
+            logging.INFO,
+            __file__,
+            0,
+            "request",
+            (),
+            None,
+            extra={"fields": fields},
+        )
+        access_log.handle(record)
     return response
 
 
@@ -59,3 +70,6 @@ def init_middleware(app: Flask) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     app.before_request_funcs.setdefault(None, []).insert(0, _start_request)
     app.after_request(_finish_request)
+    app.session_interface = CookieSessionInterface()
+    # Over-limit bodies: drained (bounded) so the client reads its 413 (core/body_limit.py).
+    init_body_limit(app)

@@ -16,6 +16,7 @@ from typing import Any
 from flask import Flask, Response, current_app, g, json, request
 from werkzeug.exceptions import HTTPException
 
+from flask_track.core.dependencies import unavailable_dependency
 from flask_track.core.logging import redacted_headers
 from flask_track.core.request_id import current_request_id
 
@@ -182,6 +183,16 @@ def handle_unexpected(error: Exception) -> Response:
     """Anything else is a bug: log it with its traceback, answer 500 without a leak."""
     if isinstance(error, HTTPException):  # pragma: no cover - routed above by Flask
         return handle_http_exception(error)
+    dependency = unavailable_dependency(error)
+    if dependency is not None:
+        # A dead database or Redis is not a bug: 503, so clients retry (the fault run checks it).
+        log.error("dependency unavailable", extra={"fields": {"dependency": dependency}})
+        return problem_response(
+            503,
+            "dependency-unavailable",
+            f"A service this route needs ({dependency}) does not answer; retry shortly.",
+            headers={"Retry-After": "5"},
+        )
     # The error's id: in the 500 body and in the one log record that holds the traceback, so
     # whoever got the 500 can hand over an id and an operator finds the record (p49).
     error_id = uuid.uuid4().hex

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from flask import current_app
@@ -13,6 +14,7 @@ from sqlalchemy import text
 from flask_track.core.ladder import served_concepts
 from flask_track.core.openapi import Blueprint
 from flask_track.core.problems import ProblemError
+from flask_track.core.readiness import readiness_checks
 
 IMPLEMENTATION = "flask-track"
 
@@ -26,6 +28,10 @@ class HealthOut(Schema):
 class CheckOut(Schema):
     ok = fields.Boolean(required=True)
     latency_ms = fields.Float(required=True)
+    # The job queue's check (Level 4): its storage, pending tasks, last worker heartbeat.
+    backend = fields.String()
+    backlog = fields.Integer()
+    worker_seen_s = fields.Float(allow_none=True)
 
 
 class ReadyOut(Schema):
@@ -64,22 +70,41 @@ def _check_database() -> dict[str, Any]:
     return {"ok": True, "latency_ms": round((time.perf_counter() - started) * 1000, 2)}
 
 
+def _timed(probe: Callable[[], Any]) -> Callable[[], dict[str, Any]]:
+    def check() -> dict[str, Any]:
+        started = time.perf_counter()
+        details = probe()  # a probe may say more about its service (the queue's backlog)
+        latency = round((time.perf_counter() - started) * 1000, 2)
+        return {**(details if isinstance(details, dict) else {}), "ok": True, "latency_ms": latency}
+
+    return check
+
+
 @blp.route("/ready")
 @blp.response(200, ReadyOut)
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
 def ready() -> dict[str, Any]:
-    """Readiness: 200 when the database answers, else 503 dependency-unavailable."""
-    try:
-        checks = {"database": _check_database()}
-    except Exception:  # any driver error means "not ready"; the reason goes to the log only
-        _db().session.rollback()
+    """Readiness: 200 when the database and every registered service answer, else 503 naming it."""
+    probes = {"database": _check_database}
+    probes.update({name: _timed(probe) for name, probe in readiness_checks(current_app).items()})
+    checks: dict[str, Any] = {}
+    failing = []
+    for name, probe in probes.items():
+        try:
+            checks[name] = probe()
+        except Exception:  # any driver error means "not ready"; the reason goes to the log only
+            if name == "database":
+                _db().session.rollback()
+            checks[name] = {"ok": False}
+            failing.append(name)
+    if failing:
         raise ProblemError(
             503,
             "dependency-unavailable",
-            "The database does not answer.",
+            f"Not ready: {', '.join(failing)} does not answer.",
             headers={"Retry-After": "5"},
-            checks={"database": {"ok": False}},
-        ) from None
+            checks=checks,
+        )
     return {"status": "ok", "checks": checks}
 
 

@@ -1,4 +1,4 @@
-"""Wiring of the Level 3 auth primitives into an app: hasher, JWTs, limiter, admin."""
+"""Wiring of the Level 3 auth primitives into an app: hasher, JWTs, admin."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ from flask import Flask
 
 import flask_track.shared.jwt_loaders  # noqa: F401  (registers the JWT loaders)
 from flask_track.config import ConfigError
-from flask_track.extensions import api, jwt, limiter, passwords
+from flask_track.extensions import api, jwt, passwords
 from flask_track.shared.admin import init_admin
 from flask_track.shared.tokens import BEARER_SCHEME
 
 
 def init_auth(app: Flask) -> None:
-    """Hasher, JWT settings and loaders, limiter storage, OpenAPI scheme, admin bootstrap."""
+    """Hasher, JWT settings and loaders, OpenAPI scheme, admin bootstrap."""
     passwords.init_app(app)
     app.config.update(
         JWT_TOKEN_LOCATION=["headers"],  # never query strings or cookies
@@ -27,9 +27,6 @@ def init_auth(app: Flask) -> None:
     if not app.config.get("JWT_SECRET_KEY"):
         raise ConfigError("JWT_SECRET_KEY is empty: refusing to start.")
     jwt.init_app(app)
-    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
-    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", False)
-    limiter.init_app(app)
     api.spec.components.security_scheme(
         BEARER_SCHEME,
         {

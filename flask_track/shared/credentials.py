@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from flask import request
 from limits import RateLimitItemPerMinute
-from limits.strategies import MovingWindowRateLimiter
 
 from flask_track.core.openapi import Blueprint
 from flask_track.core.problems import ProblemError
-from flask_track.extensions import db, limiter
+from flask_track.extensions import db
+from flask_track.shared import rate_limits
 from flask_track.shared.passwords import (
     dummy_hash,
     dummy_verify,
@@ -36,6 +35,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 # 5 failed logins per email+client in any 60 seconds (a moving window, not a calendar minute).
 FAILED_LOGIN_LIMIT = RateLimitItemPerMinute(5)
+FAILED_LOGIN = "failed-login"
 
 
 def credential_check_responses(blp: Blueprint) -> Callable[[F], F]:
@@ -60,50 +60,39 @@ def _client_address() -> str:
     return request.remote_addr or "unknown"
 
 
-def _throttle() -> MovingWindowRateLimiter:
-    # Flask-Limiter's storage: memory:// in one process, Redis (shared by every worker) with
-    # REDIS_URL. The strategy object is stateless, so one per call costs nothing.
-    return MovingWindowRateLimiter(limiter.storage)
-
-
 def _throttle_key(email: str) -> str:
-    # Hashed, so the limiter's storage (Redis) never holds email addresses in clear.
+    # Hashed, so the counters' storage (Redis) never holds email addresses in clear.
     raw = f"{normalize_email(email)}|{_client_address()}"
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
-def _storage_unavailable(error: Exception) -> ProblemError:
-    log.error("rate-limit storage failed", extra={"fields": {"error_type": type(error).__name__}})
+def _rate_limited(reset_s: int) -> ProblemError:
     return ProblemError(
-        503, "dependency-unavailable", "The login throttle's storage is unavailable; retry."
+        429,
+        "rate-limited",
+        "Too many failed logins for this account from your address; retry later.",
+        headers={"Retry-After": str(max(1, reset_s))},
     )
 
 
 def check_login_throttle(email: str) -> None:
-    """429 rate-limited when this email+client already failed 5 times in the last minute."""
-    key = _throttle_key(email)
-    try:
-        allowed = _throttle().test(FAILED_LOGIN_LIMIT, "failed-login", key)
-        if allowed:
-            return
-        reset_at, _remaining = _throttle().get_window_stats(FAILED_LOGIN_LIMIT, "failed-login", key)
-    except Exception as error:  # redis errors and friends: fail closed, never a 500
-        raise _storage_unavailable(error) from None
-    retry_after = max(1, int(reset_at - time.time()) + 1)
-    raise ProblemError(
-        429,
-        "rate-limited",
-        "Too many failed logins for this account from your address; retry later.",
-        headers={"Retry-After": str(retry_after)},
-    )
+    """429 when this email+client already failed 5 times in the last minute (counts nothing)."""
+    state = rate_limits.test(FAILED_LOGIN_LIMIT, FAILED_LOGIN, _throttle_key(email))
+    if not state.allowed:
+        raise _rate_limited(state.reset_s)
 
 
-def record_failed_login(email: str) -> None:
-    """Count one failed attempt (successful logins are never counted)."""
-    try:
-        _throttle().hit(FAILED_LOGIN_LIMIT, "failed-login", _throttle_key(email))
-    except Exception as error:
-        raise _storage_unavailable(error) from None
+def count_failed_login(email: str) -> None:
+    """Count one failure, or answer 429 if 5 are already counted: ONE atomic step.
+
+    `rate_limits.hit()` checks and adds in one go (the `limits` library's moving window: a Lua
+    script in Redis, a per-key lock in memory), so of 20 concurrent wrong logins exactly 5 are
+    counted (401) and 15 refused (429). Testing first and counting afterwards let every
+    concurrent attempt through the test (issue 10). p38's rate limit is the same `hit()`.
+    """
+    state = rate_limits.hit(FAILED_LOGIN_LIMIT, FAILED_LOGIN, _throttle_key(email))
+    if not state.allowed:
+        raise _rate_limited(state.reset_s)
 
 
 # ---------------------------------------------------------------- the check
@@ -132,7 +121,7 @@ def authenticate(email: str, password: str) -> User:
     else:
         valid = verify_password(user.password_hash, password)
     if user is None or not valid:
-        record_failed_login(email)
+        count_failed_login(email)  # 429 instead, when 5 failures are already counted
         # The user id (None for an unknown email) helps spot a targeted account; never the
         # email or the password.
         log.info(
@@ -140,6 +129,9 @@ def authenticate(email: str, password: str) -> User:
             extra={"fields": {"event": "login_failed", "user_id": user.id if user else None}},
         )
         raise invalid_credentials()
+    # Successes are never counted, but failures counted while this one was hashing still lock
+    # the key: a burst of concurrent guesses cannot test more than the limit allows.
+    check_login_throttle(email)
     if password_needs_rehash(user.password_hash):
         # The only moment we hold the plain password: upgrade the hash to today's parameters.
         user.password_hash = hash_password(password)

@@ -7,38 +7,25 @@ Every concept that talks to the database (p11-p20, the users of Level 3) answers
 from __future__ import annotations
 
 import logging
-import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
+from flask_track.core.dependencies import database_down
 from flask_track.core.problems import ProblemError
+from flask_track.extensions import db
 
 log = logging.getLogger("flask_track.database")
-
-# SQLite's primary result codes that mean "not now" rather than "wrong statement": busy or
-# locked past busy_timeout, out of memory or disk, the file cannot be opened or read. Python's
-# sqlite3 raises OperationalError for these AND for a typo in a statement, so the code decides.
-SQLITE_UNAVAILABLE = {5, 6, 7, 8, 10, 13, 14, 15}  # BUSY LOCKED NOMEM READONLY IOERR FULL ...
 
 
 def is_unavailable(error: DBAPIError) -> bool:
     """True when the database cannot serve right now (503), False for a bug (500).
 
-    psycopg raises OperationalError for connection trouble (refused, gone, admin shutdown,
-    too many connections); a bad statement is a ProgrammingError. sqlite3 is coarser: see
-    SQLITE_UNAVAILABLE.
+    The rule itself is core's (`core/dependencies.py`), so the last-resort error handler and
+    every route that catches database errors decide alike.
     """
-    if isinstance(error, InterfaceError):
-        return True
-    if not isinstance(error, OperationalError):
-        return False
-    original = error.orig
-    if isinstance(original, sqlite3.Error):
-        code = getattr(original, "sqlite_errorcode", None)
-        if code is None:  # pragma: no cover - Python < 3.11 has no error codes
-            return "locked" in str(original) or "unable to open" in str(original)
-        return code & 0xFF in SQLITE_UNAVAILABLE
-    return True
+    return database_down(error)
 
 
 def unavailable(error: Exception) -> ProblemError:
@@ -54,3 +41,18 @@ def unavailable(error: Exception) -> ProblemError:
         "The database does not answer; try again shortly.",
         headers={"Retry-After": "5"},
     )
+
+
+@contextmanager
+def database_errors_as_503() -> Iterator[None]:
+    """Roll back on a database error; a database that does not answer becomes the 503.
+
+    Any other database error is a bug and stays one (the app-wide handler answers 500).
+    """
+    try:
+        yield
+    except DBAPIError as error:
+        db.session.rollback()
+        if is_unavailable(error):
+            raise unavailable(error) from None
+        raise

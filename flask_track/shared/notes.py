@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError
 
 from flask_track.core.problems import ProblemError
 from flask_track.extensions import db
-from flask_track.shared.database import is_unavailable, unavailable
+from flask_track.shared.database import database_errors_as_503
 
 TABLE = "notes"
 SUPPORTED_DIALECTS = ("sqlite", "postgresql")
@@ -131,17 +131,16 @@ def database_errors() -> Iterator[None]:
     Anything else (a constraint the validation should have caught, a typo in a statement) is
     a bug and stays a 500, logged by the app-wide handler.
     """
-    try:
-        yield
-    except DBAPIError as error:
-        db.session.rollback()
-        if is_missing_table(error):
-            raise ProblemError(409, "conflict", SETUP_HINT) from None
-        if is_unavailable(error):
-            # Connection refused, server gone, "database is locked" after busy_timeout: the
-            # request may succeed later.
-            raise unavailable(error) from None
-        raise
+    # Connection refused, server gone, "database is locked" after busy_timeout: 503 (the
+    # request may succeed later), by the rule every database route shares.
+    with database_errors_as_503():
+        try:
+            yield
+        except DBAPIError as error:
+            if is_missing_table(error):
+                db.session.rollback()
+                raise ProblemError(409, "conflict", SETUP_HINT) from None
+            raise
 
 
 # ------------------------------------------------------------------------- one note

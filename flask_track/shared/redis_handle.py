@@ -10,6 +10,8 @@ from __future__ import annotations
 import redis
 from flask import Flask, current_app
 
+from flask_track.core.readiness import add_readiness_check
+
 EXTENSION = "flask_track.redis"
 # A request that needs Redis must answer (503) within a few seconds when Redis is gone.
 TIMEOUT_S = 2
@@ -21,11 +23,14 @@ class RedisHandle:
     def init_app(self, app: Flask) -> None:
         """Create the client (it connects lazily, on first use) when REDIS_URL is set."""
         url = app.config.get("REDIS_URL")
-        app.extensions[EXTENSION] = (
+        client = (
             redis.Redis.from_url(url, socket_timeout=TIMEOUT_S, socket_connect_timeout=TIMEOUT_S)
             if url
             else None
         )
+        app.extensions[EXTENSION] = client
+        if client is not None:
+            add_readiness_check(app, "redis", client.ping)  # /ready names Redis when it is down
 
     @property
     def client(self) -> redis.Redis | None:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from flask_track.core.problems import ProblemError
 from flask_track.core.types import BigIntId, UTCDateTime, utcnow
 from flask_track.extensions import db, redis_client
+from flask_track.shared.users import User
 
 log = logging.getLogger("flask_track.auth")
 REDIS_PREFIX = "flask_track:revoked:"
@@ -91,3 +92,17 @@ def is_revoked(jti: str) -> bool:
         except redis.RedisError as error:
             raise _unavailable(error) from None
     return db.session.get(RevokedToken, jti) is not None
+
+
+def revoke_all_tokens(user_id: int, reason: str) -> None:
+    """Every token of this user stops working (bump token_version, revoke every refresh
+    family); the caller commits. p34's password reset uses it: a new password ends every
+    session, including the one an attacker may hold."""
+    db.session.execute(
+        sa.update(User).where(User.id == user_id).values(token_version=User.token_version + 1)
+    )
+    db.session.execute(
+        sa.update(RefreshTokenFamily)
+        .where(RefreshTokenFamily.user_id == user_id, RefreshTokenFamily.revoked_at.is_(None))
+        .values(revoked_at=utcnow(), revoked_reason=reason)
+    )

@@ -30,10 +30,23 @@ import P27TokenExpiry from './p27_token_expiry';
 import P28RefreshToken from './p28_refresh_token';
 import P29Logout from './p29_logout';
 import P30Roles from './p30_roles';
+import P31FileUpload from './p31_file_upload';
+import P32StaticFiles from './p32_static_files';
+import P33Email from './p33_email';
+import P34PasswordReset from './p34_password_reset';
+import P35BackgroundTask from './p35_background_task';
+import P36Cache from './p36_cache';
+import P37CacheInvalidation from './p37_cache_invalidation';
+import P38RateLimit from './p38_rate_limit';
+import P39RequestTiming from './p39_request_timing';
+import P40SoftDelete from './p40_soft_delete';
 import P44ApiVersioning from './p44_api_versioning';
 import P45WebsocketHello from './p45_websocket_hello';
 import P46RealtimeCounter from './p46_realtime_counter';
+import P47Dockerfile from './p47_dockerfile';
+import P48Compose from './p48_compose';
 import P49ErrorLogging from './p49_error_logging';
+import P50DeploySmoke from './p50_deploy_smoke';
 
 export type Level = LadderConcept['level'];
 
@@ -86,10 +99,23 @@ export const pageComponents: Readonly<Record<string, ComponentType>> = {
   p28: P28RefreshToken,
   p29: P29Logout,
   p30: P30Roles,
+  p31: P31FileUpload,
+  p32: P32StaticFiles,
+  p33: P33Email,
+  p34: P34PasswordReset,
+  p35: P35BackgroundTask,
+  p36: P36Cache,
+  p37: P37CacheInvalidation,
+  p38: P38RateLimit,
+  p39: P39RequestTiming,
+  p40: P40SoftDelete,
   p44: P44ApiVersioning,
   p45: P45WebsocketHello,
   p46: P46RealtimeCounter,
+  p47: P47Dockerfile,
+  p48: P48Compose,
   p49: P49ErrorLogging,
+  p50: P50DeploySmoke,
 };
 
 /** Every concept of the ladder, planned ones included, by id. */

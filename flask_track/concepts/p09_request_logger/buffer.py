@@ -8,7 +8,7 @@ import threading
 from collections import deque
 from typing import Any
 
-from flask_track.core.logging import LOGGER_NAME, RequestIdFilter, record_to_dict
+from flask_track.core.logging import LOGGER_NAME, LockFreeHandler, RequestIdFilter, record_json
 
 CAPACITY = 1000
 
@@ -22,20 +22,29 @@ class RingBuffer:
 
     A deque with maxlen drops the oldest entry in O(1) on append. The lock makes "copy the
     records" consistent: iterating a deque while another thread appends raises RuntimeError.
+    Each record is kept as its request id and its JSON line, the very string the stdout
+    handler wrote: every request logs, few ask /p09/logs, so parsing waits for the reader.
     """
 
     def __init__(self, capacity: int = CAPACITY) -> None:
-        self._records: deque[dict[str, Any]] = deque(maxlen=capacity)
+        self._records: deque[tuple[str | None, str]] = deque(maxlen=capacity)
         self._lock = threading.Lock()
 
     def append(self, record: dict[str, Any]) -> None:
+        """Keep a structured record (stored as JSON, `default=str` like the log line)."""
+        self.append_line(record.get("request_id"), json.dumps(record, default=str))
+
+    def append_line(self, request_id: str | None, line: str) -> None:
+        """Keep one record's JSON line under its request id."""
         with self._lock:
-            self._records.append(record)
+            self._records.append((request_id, line))
 
     def for_request(self, request_id: str) -> list[dict[str, Any]]:
         """The records of one request, oldest first (the order they were logged)."""
         with self._lock:
-            return [r for r in self._records if r.get("request_id") == request_id]
+            lines = [line for rid, line in self._records if rid == request_id]
+        records = [json.loads(line) for line in lines]
+        return [{k: v for k, v in r.items() if k not in WITHHELD} for r in records]
 
     def clear(self) -> None:
         with self._lock:
@@ -46,7 +55,7 @@ class RingBuffer:
             return len(self._records)
 
 
-class BufferHandler(logging.Handler):
+class BufferHandler(LockFreeHandler):  # the ring buffer has its own lock
     """A logging handler that stores each record's structured dict in a RingBuffer."""
 
     def __init__(self, buffer: RingBuffer) -> None:
@@ -58,10 +67,9 @@ class BufferHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            data = {k: v for k, v in record_to_dict(record).items() if k not in WITHHELD}
-            # Store what the JSON log line holds (default=str, like JsonFormatter), so a field
-            # some code logs as an object can never make GET /p09/logs fail to serialize.
-            self.buffer.append(json.loads(json.dumps(data, default=str)))
+            # The JSON line itself (default=str): a field some code logs as an object can never
+            # make GET /p09/logs fail to serialize. WITHHELD fields are dropped when read.
+            self.buffer.append_line(getattr(record, "request_id", None), record_json(record))
         except Exception:  # a logging failure must never break the request that logged
             self.handleError(record)
 

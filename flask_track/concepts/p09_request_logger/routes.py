@@ -26,16 +26,14 @@ def start_buffering(_state: BlueprintSetupState) -> None:
     attach()
 
 
-@blp.before_app_request
-def note_before_app_request() -> None:
-    """App-wide hook (runs for every route): start this request's list of hooks."""
-    g.p09_hooks = ["before_app_request"]
-
-
 @blp.before_request
 def note_before_request() -> None:
     """Runs only for this blueprint's routes, after the app-wide before_request hooks."""
-    g.setdefault("p09_hooks", []).append("before_request")
+    # p09 installs no app-wide hook of its own: it would run on every route of the app to
+    # serve one concept. Core's app-wide hook (middleware._start_request) already ran for
+    # this request, and the clock it started in `g` is the proof.
+    g.p09_hooks = ["before_app_request"] if "started_at" in g else []
+    g.p09_hooks.append("before_request")
 
 
 @blp.after_request

@@ -6,12 +6,11 @@ import logging
 
 import sqlalchemy as sa
 from flask import Flask
-from sqlalchemy.exc import DBAPIError
 
 from flask_track.concepts.p46_realtime_counter.hub import CHANNEL, HUB
 from flask_track.concepts.p46_realtime_counter.models import COUNTER_ID, Counter
 from flask_track.extensions import db, redis_client
-from flask_track.shared.database import is_unavailable, unavailable
+from flask_track.shared.database import database_errors_as_503
 
 log = logging.getLogger("flask_track.p46")
 
@@ -27,14 +26,9 @@ INCREMENT = (
 
 def current_value() -> int:
     """The stored value (0 before the first increment); ends its read transaction."""
-    try:
+    with database_errors_as_503():
         value = db.session.scalar(sa.select(Counter.value).where(Counter.id == COUNTER_ID))
         db.session.commit()
-    except DBAPIError as error:
-        db.session.rollback()
-        if is_unavailable(error):
-            raise unavailable(error) from None
-        raise
     return int(value or 0)
 
 
@@ -46,14 +40,9 @@ def value_reader(app: Flask) -> int:
 
 def increment() -> int:
     """Add one, atomically; tell every subscriber; the new value."""
-    try:
+    with database_errors_as_503():
         value = int(db.session.execute(INCREMENT).scalar_one())
         db.session.commit()
-    except DBAPIError as error:
-        db.session.rollback()
-        if is_unavailable(error):
-            raise unavailable(error) from None
-        raise
     publish(value)
     return value
 

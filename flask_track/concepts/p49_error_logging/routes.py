@@ -8,7 +8,6 @@ from typing import Any, NoReturn
 
 from flask import request
 from flask_jwt_extended import verify_jwt_in_request
-from sqlalchemy.exc import DBAPIError
 
 from flask_track.concepts.p49_error_logging.models import ErrorRecord
 from flask_track.concepts.p49_error_logging.schemas import ErrorRecordOut
@@ -16,7 +15,7 @@ from flask_track.concepts.p49_error_logging.store import install
 from flask_track.core.openapi import Blueprint
 from flask_track.core.problems import ProblemError
 from flask_track.extensions import db
-from flask_track.shared.database import is_unavailable, unavailable
+from flask_track.shared.database import database_errors_as_503
 from flask_track.shared.tokens import auth_required
 
 blp = Blueprint("p49", __name__)
@@ -46,13 +45,8 @@ def boom() -> NoReturn:
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
 def get_error(error_id: str) -> dict[str, Any]:
     """The stored record of one unhandled error, by the `error_id` of its 500 (admins only)."""
-    try:
+    with database_errors_as_503():
         stored = db.session.get(ErrorRecord, error_id) if ERROR_ID.fullmatch(error_id) else None
-    except DBAPIError as error:
-        db.session.rollback()
-        if is_unavailable(error):
-            raise unavailable(error) from None
-        raise
     if stored is None:
         raise ProblemError.not_found(f"There is no error record {error_id}.")
     record: dict[str, Any] = json.loads(stored.record)

@@ -1,15 +1,15 @@
 """p46 counter: one row (id 1) that the database increments atomically.
 
-Revision ID: 0005_p46_counter
-Revises: 0004_p49_errors
+Revision ID: 0006_p46_counter
+Revises: 0005_p49_errors
 Create Date: 2026-12-02
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_p46_counter"
-down_revision = "0004_p49_errors"
+revision = "0006_p46_counter"
+down_revision = "0005_p49_errors"
 branch_labels = None
 depends_on = None
 

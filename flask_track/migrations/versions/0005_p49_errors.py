@@ -1,15 +1,15 @@
 """p49 error records: one row per unhandled error, keyed by the 500's error_id.
 
-Revision ID: 0004_p49_errors
-Revises: 0003_level3
+Revision ID: 0005_p49_errors
+Revises: 0004_l4_files
 Create Date: 2026-12-02
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_p49_errors"
-down_revision = "0003_level3"
+revision = "0005_p49_errors"
+down_revision = "0004_l4_files"
 branch_labels = None
 depends_on = None
 

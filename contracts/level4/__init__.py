@@ -1,0 +1,1 @@
+"""Level 4 contracts: real backend features (p31-p40)."""

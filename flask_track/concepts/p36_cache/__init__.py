@@ -1,0 +1,1 @@
+"""p36 cache: a slow computation cached in Redis (or in process), MISS then HIT."""

@@ -1,0 +1,47 @@
+"""Which outside service an error means is down: the database or Redis (CATALOG §0: 503).
+
+Used by the last-resort error handler (core/problems.py) and by shared/database.py, so a
+route that meets a dead dependency answers 503 dependency-unavailable, never a 500, even if
+the route itself does not catch the error.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import redis
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+# SQLite's primary result codes that mean "not now" rather than "wrong statement" (sqlite3
+# raises OperationalError for a typo too, so the code decides): BUSY LOCKED NOMEM READONLY
+# IOERR FULL CANTOPEN PROTOCOL.
+SQLITE_UNAVAILABLE = {5, 6, 7, 8, 10, 13, 14, 15}
+
+
+def database_down(error: BaseException) -> bool:
+    """True when `error` means the database cannot serve now (503), False for a bug (500).
+
+    psycopg raises OperationalError for connection trouble (refused, gone, admin shutdown,
+    too many connections); a bad statement is a ProgrammingError. sqlite3 is coarser: the
+    primary result code decides (SQLITE_UNAVAILABLE).
+    """
+    if isinstance(error, InterfaceError) or (
+        isinstance(error, DBAPIError) and error.connection_invalidated
+    ):
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    original = error.orig
+    if isinstance(original, sqlite3.Error):
+        code = getattr(original, "sqlite_errorcode", None)
+        return code is not None and code & 0xFF in SQLITE_UNAVAILABLE
+    return True  # psycopg: OperationalError is connection trouble; bad SQL is ProgrammingError
+
+
+def unavailable_dependency(error: BaseException) -> str | None:
+    """Name the service ("database", "redis") when `error` is it not answering, else None."""
+    if database_down(error):
+        return "database"
+    if isinstance(error, (redis.ConnectionError, redis.TimeoutError)):
+        return "redis"
+    return None

@@ -1,0 +1,74 @@
+"""core/body_limit.py: over-limit bodies are drained and refused, chunked ones measured."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+
+from flask_track.core.body_limit import BodyLimit
+
+LIMIT = 100
+DRAIN = 1000
+
+
+def environ(body: bytes, *, chunked: bool) -> dict[str, Any]:
+    env: dict[str, Any] = {"wsgi.input": io.BytesIO(body), "wsgi.input_terminated": True}
+    if chunked:
+        env["HTTP_TRANSFER_ENCODING"] = "chunked"
+    else:
+        env["CONTENT_LENGTH"] = str(len(body))
+    return env
+
+
+def test_content_length_over_limit_is_drained_and_keeps_its_length() -> None:
+    """A declared over-limit body is read to its end, so the connection stays in sync."""
+    body = b"x" * (LIMIT + 50)
+    env = environ(body, chunked=False)
+    original = env["wsgi.input"]
+    BodyLimit._enforce(env, LIMIT, DRAIN)
+    assert original.tell() == len(body)
+    assert env["CONTENT_LENGTH"] == str(len(body))  # Werkzeug raises 413 from it
+
+
+def test_content_length_past_the_drain_bound_is_not_read() -> None:
+    """Past the drain bound nothing is read: a huge body must not tie up the thread."""
+    env = environ(b"x" * (DRAIN + 1), chunked=False)
+    original = env["wsgi.input"]
+    BodyLimit._enforce(env, LIMIT, DRAIN)
+    assert original.tell() == 0
+
+
+@pytest.mark.parametrize("size", [1, LIMIT])
+def test_chunked_within_limit_is_passed_on_whole(size: int) -> None:
+    """A chunked body up to the limit reaches the app intact, with its real length."""
+    body = b"y" * size
+    env = environ(body, chunked=True)
+    BodyLimit._enforce(env, LIMIT, DRAIN)
+    assert env["CONTENT_LENGTH"] == str(size)
+    assert "HTTP_TRANSFER_ENCODING" not in env
+    assert env["wsgi.input"].read() == body
+
+
+def test_chunked_over_limit_gets_a_length_over_the_limit() -> None:
+    """A chunked body over the limit is drained and announced as over the limit (→ 413)."""
+    env = environ(b"z" * (LIMIT + 1), chunked=True)
+    BodyLimit._enforce(env, LIMIT, DRAIN)
+    assert int(env["CONTENT_LENGTH"]) == LIMIT + 1
+    assert env["wsgi.input"].read() == b""
+
+
+def test_app_answers_413_problem_for_a_chunked_body(app: Any) -> None:
+    """Through the app: chunked over 1 MiB on a JSON route → 413 payload-too-large."""
+    client = app.test_client()
+    body = b'"' + b"a" * (1024 * 1024) + b'"'
+    response = client.post(
+        "/p03/echo",
+        input_stream=io.BytesIO(body),
+        headers={"Content-Type": "application/json", "Transfer-Encoding": "chunked"},
+        # What gunicorn (and Werkzeug's dev server) set when they de-chunk a body.
+        environ_overrides={"wsgi.input_terminated": True},
+    )
+    assert response.status_code == 413
+    assert response.get_json()["type"].endswith("/payload-too-large")
