@@ -14,16 +14,19 @@ Then, one service at a time:
 - up again: the app recovers by itself (time measured), and every write that got a 2xx is
   read back (lost must be 0).
 
-A worker SIGKILLed mid-request is replaced, the other worker kept answering, and no row is
-left half-written. SMTP: nothing in Levels 1-3 sends mail, so the SMTP step checks that
-nothing depends on it (/ready, /health and the other routes unaffected, no hang); Level 4's
-outbox plugs in through `Fault.needs` (a request that queues mail) and `Fault.after_up` (the
-mail is delivered exactly once). Exit status: 0 all green (or skipped), 1 a check failed.
+A web worker SIGKILLed mid-request is replaced, the other kept answering, and no row is left
+half-written. SMTP: p33 keeps accepting mail while the sink is down (202, queued in the
+outbox) and, once it is back, the job worker delivers every message exactly once; nothing
+else depends on SMTP. The job worker (`serve --with-worker` runs it) SIGKILLed with p35 jobs
+accepted is restarted, and every accepted job finishes. Exit status: 0 all green (or skipped),
+1 a check failed.
 """
 
 from __future__ import annotations
 
 import contextlib
+import email
+import email.policy
 import glob
 import os
 import secrets
@@ -39,6 +42,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -168,6 +172,13 @@ class Smtp:
         if self.sink:
             self.sink.stop()
             self.sink = None
+
+    def messages(self) -> list[Any]:
+        """Every message the sink received, across its restarts (one folder)."""
+        return [
+            email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+            for path in sorted(self.folder.glob("*.eml"))
+        ]
 
 
 # ---------------------------------------------------------------- the app's side
@@ -326,13 +337,30 @@ def worker_pids(master: int) -> set[int]:
     return {int(pid) for pid in children.read_text().split()} if children.exists() else set()
 
 
+def descendants(pid: int) -> list[int]:
+    """Every process below `pid`, parents before children."""
+    found, queue = [], [pid]
+    while queue:
+        children = sorted(worker_pids(queue.pop(0)))
+        found += children
+        queue += children
+    return found
+
+
+def find_process(root: int, marker: bytes) -> int:
+    """The first process at or below `root` whose command line contains `marker`."""
+    for pid in [root, *descendants(root)]:
+        try:
+            if marker in Path(f"/proc/{pid}/cmdline").read_bytes():
+                return pid
+        except FileNotFoundError:
+            continue
+    raise RuntimeError(f"no process with {marker!r} below {root}")
+
+
 def gunicorn_master(shell_pid: int) -> int:
-    """The gunicorn master: `flask_track.serve` execs it, under the harness's shell."""
-    for pid in [shell_pid, *worker_pids(shell_pid)]:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-        if b"gunicorn" in cmdline:
-            return pid
-    raise RuntimeError("gunicorn master not found")
+    """The gunicorn master: a child of `flask_track.serve --with-worker`, under the shell."""
+    return find_process(shell_pid, b"gunicorn")
 
 
 def kill_worker(app: App, master: int, postgres_url: str) -> Result:
@@ -455,7 +483,9 @@ def main() -> int:
         env = serve_environment(folder, smtp.port, "admin@example.com", PASSWORD, "")
         env.update(DATABASE_URL=postgres.url, REDIS_URL=redis.url, CORS_ORIGINS="")
         served = ServedApp(
-            f"{sys.executable} -m flask_track.serve --workers 2 --port {{port}}", folder, env
+            f"{sys.executable} -m flask_track.serve --with-worker --workers 2 --port {{port}}",
+            folder,
+            env,
         )
         served.start()
         say(
@@ -547,34 +577,99 @@ def scenarios(app: App, redis: Redis, postgres: Postgres, smtp: Smtp, served: Se
         )
     )
 
-    # SMTP: nothing sends mail before Level 4; nothing may depend on it. Level 4 adds a probe
-    # that queues an email here (202 while the sink is down) and checks, after up(), that it
-    # was delivered exactly once.
-    results.append(
-        run_fault(
-            app,
-            "smtp",
-            "sink stopped",
-            smtp.down,
-            smtp.up,
-            [],
-            [
-                echo,
-                write,
-                read,
-                Probe(
-                    "POST /p23/login",
-                    lambda c: c.post("/p23/login", json={"email": email, "password": PASSWORD}),
-                    {200},
-                ),
-            ],
-            lambda: app.client.get("/ready").status_code == 200,
+    # SMTP: p33's outbox accepts mail while the sink is down (202, the message queued) and
+    # the worker delivers each one exactly once when the sink is back; nothing else needs it.
+    queued: list[tuple[int, str]] = []
+
+    def send_mail(c: httpx.Client) -> httpx.Response:
+        subject = f"fault run {app.fresh()}"
+        response = c.post(
+            "/p33/emails",
+            json={"to": "someone@example.com", "subject": subject, "text": "queued while down"},
+            headers={"Authorization": f"Bearer {token}"},
         )
+        if response.status_code == 202:
+            queued.append((response.json()["id"], subject))
+        return response
+
+    def all_sent() -> bool:
+        statuses = [
+            app.client.get(f"/p33/emails/{i}", headers={"Authorization": f"Bearer {token}"})
+            .json()
+            .get("status")
+            for i, _subject in queued
+        ]
+        return bool(queued) and all(status == "sent" for status in statuses)
+
+    smtp_result = run_fault(
+        app,
+        "smtp",
+        "sink stopped",
+        smtp.down,
+        smtp.up,
+        [Probe("POST /p33/emails", send_mail, {202})],
+        [
+            echo,
+            write,
+            read,
+            Probe(
+                "POST /p23/login",
+                lambda c: c.post("/p23/login", json={"email": email, "password": PASSWORD}),
+                {200},
+            ),
+        ],
+        all_sent,
     )
+    # Exactly once: each queued subject arrived in the sink one time.
+    arrived = Counter(message.get("Subject") for message in smtp.messages())
+    for _message_id, subject in queued:
+        if arrived[subject] != 1:
+            smtp_result.failures.append(f"{subject!r} arrived {arrived[subject]} times, not once")
+    smtp_result.lost = sum(1 for _i, subject in queued if arrived[subject] == 0)
+    results.append(smtp_result)
 
     assert served.process is not None
     results.append(kill_worker(app, gunicorn_master(served.process.pid), postgres.url))
+    results.append(kill_job_worker(app, token, served.process.pid))
     return results
+
+
+def kill_job_worker(app: App, token: str, shell_pid: int) -> Result:
+    """SIGKILL the job worker while p35 jobs run: it is restarted, every accepted job finishes."""
+    result = Result("job worker", "SIGKILL mid-job")
+    headers = {"Authorization": f"Bearer {token}"}
+    accepted: list[int] = []
+    for n in range(8):
+        response = app.client.post(
+            "/p35/jobs",
+            json={"kind": "sleep", "payload": {"seconds": 0.5}}
+            if n % 2
+            else {"kind": "wordcount", "payload": {"text": f"one two {n}"}},
+            headers=headers,
+        )
+        result.sent += 1
+        result.statuses[response.status_code] += 1
+        if response.status_code == 202:
+            accepted.append(int(response.headers["Location"].rstrip("/").rsplit("/", 1)[-1]))
+        else:
+            result.failures.append(f"POST /p35/jobs: {response.status_code}, not 202")
+    victim = find_process(shell_pid, b"flask_track.worker")
+    os.kill(victim, signal.SIGKILL)
+    say(f"job worker: SIGKILL {victim} with {len(accepted)} jobs accepted")
+    started = time.monotonic()
+    pending = set(accepted)
+    while pending and time.monotonic() - started < 60:
+        for job_id in list(pending):
+            status = app.client.get(f"/p35/jobs/{job_id}", headers=headers).json().get("status")
+            if status in ("succeeded", "failed"):
+                pending.discard(job_id)
+                result.statuses[f"job {status}"] += 1
+        time.sleep(0.2)
+    result.recovery_s = time.monotonic() - started
+    result.lost = len(pending)
+    if pending:
+        result.failures.append(f"jobs never finished after the kill: {sorted(pending)}")
+    return result
 
 
 if __name__ == "__main__":
