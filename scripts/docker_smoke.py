@@ -207,8 +207,9 @@ def main() -> int:
             env = environment(api)
             command = [
                 sys.executable, "-m", "pytest", str(ROOT / "contracts"), "-m", "smoke", "-p",
-                "no:cacheprovider", "--base-url", base, "--admin-email", env["ADMIN_EMAIL"],
-                "--admin-password", env["ADMIN_PASSWORD"],
+                # --opt=value: a random secret may start with "-" and must not read as an option.
+                "no:cacheprovider", "--base-url", base, f"--admin-email={env['ADMIN_EMAIL']}",
+                f"--admin-password={env['ADMIN_PASSWORD']}",
             ]  # fmt: skip
             say(f"{shlex.join(command[:6])} --base-url {base} …")
             started = time.monotonic()
