@@ -12,16 +12,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-import flask_migrate
 import pytest
 from aiosmtpd.controller import Controller
 from flask import Flask
 
-from flask_track import create_app
-from flask_track.config import TestingConfig
 from flask_track.extensions import db
 from flask_track.shared.outbox import OutboxMessage, backoff_s, deliver
-from tests.worker_process import Worker, wait_until
+from tests.worker_process import Worker, migrated_app, signed_up, wait_until
 
 PASSWORD = "Cc-outbox-test-password-1"
 
@@ -75,19 +72,12 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp_port: int) -> dict
 
 @pytest.fixture
 def app(env: dict[str, str]) -> Flask:
-    application = create_app(TestingConfig())
-    with application.app_context():
-        flask_migrate.upgrade()
-    return application
+    return migrated_app(env)
 
 
 @pytest.fixture
 def auth(app: Flask) -> dict[str, str]:
-    client = app.test_client()
-    signup = client.post("/p22/signup", json={"email": "o@example.com", "password": PASSWORD})
-    assert signup.status_code == 201
-    token = client.post("/p24/token", json={"email": "o@example.com", "password": PASSWORD})
-    return {"Authorization": f"Bearer {token.get_json()['access_token']}"}
+    return signed_up(app, "o@example.com", PASSWORD)
 
 
 def row(app: Flask, message_id: int) -> OutboxMessage:

@@ -22,7 +22,7 @@ from flask_track.concepts.p35_background_task.tasks import RUN_TASK
 from flask_track.config import TestingConfig
 from flask_track.core.types import utcnow
 from flask_track.extensions import db, queue
-from tests.worker_process import Worker, wait_until
+from tests.worker_process import Worker, migrated_app, signed_up, wait_until
 
 PASSWORD = "Cc-worker-test-password-1"
 
@@ -44,19 +44,12 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
 
 @pytest.fixture
 def app(env: dict[str, str]) -> Flask:
-    application = create_app(TestingConfig())
-    with application.app_context():
-        flask_migrate.upgrade()
-    return application
+    return migrated_app(env)
 
 
 @pytest.fixture
 def auth(app: Flask) -> dict[str, str]:
-    client = app.test_client()
-    signup = client.post("/p22/signup", json={"email": "w@example.com", "password": PASSWORD})
-    assert signup.status_code == 201
-    token = client.post("/p24/token", json={"email": "w@example.com", "password": PASSWORD})
-    return {"Authorization": f"Bearer {token.get_json()['access_token']}"}
+    return signed_up(app, "w@example.com", PASSWORD)
 
 
 def submit(client: FlaskClient, auth: dict[str, str], kind: str, payload: dict[str, Any]) -> int:

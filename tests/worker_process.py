@@ -15,6 +15,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import flask_migrate
+from flask import Flask
+
+from flask_track import create_app
+from flask_track.config import TestingConfig
+
 
 class Worker:
     """One `python -m flask_track.worker` process; output in `log`."""
@@ -61,3 +67,21 @@ def wait_until(check: Callable[[], bool], timeout: float, what: str, log: str = 
         if time.monotonic() > deadline:
             raise AssertionError(f"{what} did not happen within {timeout}s\n{log}")
         time.sleep(0.1)
+
+
+def migrated_app(env: dict[str, str]) -> Flask:
+    """The test's app, on the environment its worker processes get too, migrated."""
+    application = create_app(TestingConfig())
+    with application.app_context():
+        flask_migrate.upgrade()
+    return application
+
+
+def signed_up(app: Flask, email: str, password: str) -> dict[str, str]:
+    """Sign `email` up through the API; the Authorization header of its access token."""
+    client = app.test_client()
+    assert (
+        client.post("/p22/signup", json={"email": email, "password": password}).status_code == 201
+    )
+    token = client.post("/p24/token", json={"email": email, "password": password})
+    return {"Authorization": f"Bearer {token.get_json()['access_token']}"}
