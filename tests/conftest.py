@@ -12,6 +12,9 @@ from flask.testing import FlaskClient
 from flask_track import create_app
 from flask_track.config import TestingConfig
 
+# The private redis-server fixtures (redis_server, redis_app) of the Level 4 cache/limit tests.
+pytest_plugins = ["tests.redis_server"]
+
 
 @pytest.fixture
 def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:

@@ -12,7 +12,12 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import flask_migrate
 import pytest
+from flask import Flask
+
+from flask_track import create_app
+from flask_track.config import TestingConfig
 
 
 def free_port() -> int:
@@ -66,3 +71,19 @@ def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def redis_app(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    redis_server: RedisServer,  # the fixture above
+) -> Flask:
+    """A migrated testing app on SQLite whose REDIS_URL is the private server."""
+    monkeypatch.setenv("APP_ENV", "testing")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'redis.sqlite3'}")
+    monkeypatch.setenv("REDIS_URL", redis_server.url)
+    app = create_app(TestingConfig())
+    with app.app_context():
+        flask_migrate.upgrade()
+    return app

@@ -4,27 +4,13 @@ from __future__ import annotations
 
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-import flask_migrate
-import pytest
 import redis
 from flask import Flask
 
 from flask_track import create_app
 from flask_track.config import TestingConfig
-from tests.redis_server import RedisServer, redis_server  # noqa: F401  (fixture)
-
-
-@pytest.fixture
-def redis_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, redis_server: RedisServer) -> Flask:  # noqa: F811
-    monkeypatch.setenv("APP_ENV", "testing")
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'redis.sqlite3'}")
-    monkeypatch.setenv("REDIS_URL", redis_server.url)
-    app = create_app(TestingConfig())
-    with app.app_context():
-        flask_migrate.upgrade()
-    return app
+from tests.redis_server import RedisServer
 
 
 def outcomes(app: Flask, n: int, count: int) -> list[tuple[int, int, str]]:
@@ -58,7 +44,7 @@ def test_simple_backend_single_flight(app: Flask) -> None:
 
 def test_redis_backend_is_shared_by_two_apps_and_expires_in_60s(
     redis_app: Flask,
-    redis_server: RedisServer,  # noqa: F811
+    redis_server: RedisServer,
 ) -> None:
     client = redis_app.test_client()
     assert client.get("/p36/cache").json == {"backend": "redis"}
@@ -81,7 +67,7 @@ def test_redis_backend_single_flight_across_two_apps(redis_app: Flask) -> None:
 
 def test_redis_down_serves_uncached_fast_and_recovers(
     redis_app: Flask,
-    redis_server: RedisServer,  # noqa: F811
+    redis_server: RedisServer,
 ) -> None:
     client = redis_app.test_client()
     redis_server.stop()

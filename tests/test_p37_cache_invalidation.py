@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import flask_migrate
-import pytest
 from flask import Flask
 
 from flask_track import create_app
@@ -15,18 +11,7 @@ from flask_track.concepts.p37_cache_invalidation.schemas import ArticleOut
 from flask_track.config import TestingConfig
 from flask_track.extensions import db
 from flask_track.shared.cache import cache_set
-from tests.redis_server import RedisServer, redis_server  # noqa: F401  (fixture)
-
-
-@pytest.fixture
-def redis_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, redis_server: RedisServer) -> Flask:  # noqa: F811
-    monkeypatch.setenv("APP_ENV", "testing")
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'redis.sqlite3'}")
-    monkeypatch.setenv("REDIS_URL", redis_server.url)
-    app = create_app(TestingConfig())
-    with app.app_context():
-        flask_migrate.upgrade()
-    return app
+from tests.redis_server import RedisServer
 
 
 def create(app: Flask, title: str = "Old") -> str:
@@ -65,7 +50,7 @@ def test_put_and_delete_reach_another_worker_through_redis(redis_app: Flask) -> 
 
 def test_redis_down_reads_bypass_writes_503_nothing_changed(
     redis_app: Flask,
-    redis_server: RedisServer,  # noqa: F811
+    redis_server: RedisServer,
 ) -> None:
     path = create(redis_app)
     client = redis_app.test_client()

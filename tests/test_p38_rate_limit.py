@@ -12,7 +12,7 @@ from flask import Flask
 
 from flask_track import create_app
 from flask_track.config import TestingConfig
-from tests.redis_server import RedisServer, redis_server  # noqa: F401  (fixture)
+from tests.redis_server import RedisServer
 from tests.test_auth_support import access_token, bearer, signup
 
 
@@ -28,7 +28,7 @@ def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **env: str) -> Fla
 
 
 @pytest.fixture
-def redis_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, redis_server: RedisServer) -> Flask:  # noqa: F811
+def redis_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, redis_server: RedisServer) -> Flask:
     return make_app(tmp_path, monkeypatch, REDIS_URL=redis_server.url)
 
 
@@ -59,7 +59,7 @@ def test_redis_storage_is_shared_by_two_workers_atomically(redis_app: Flask) -> 
 
 def test_redis_down_is_503_fast_then_recovers(
     redis_app: Flask,
-    redis_server: RedisServer,  # noqa: F811
+    redis_server: RedisServer,
 ) -> None:
     client = redis_app.test_client()
     assert client.get("/p38/limited").status_code == 200
