@@ -25,9 +25,20 @@ def test_the_token_lives_as_long_as_asked(client: FlaskClient) -> None:
     assert claims["exp"] - claims["iat"] == 60
 
 
+def early_one_second_token(client: FlaskClient) -> str:
+    """A 1-second token received within 0.5 s of its `iat`. `iat` is whole seconds, so a token
+    issued at x.99 expires 10 ms later: checking "still valid" on it would race the clock."""
+    for _ in range(10):
+        token = short_token(client, 1).get_json()["access_token"]
+        issued_at = jwt.decode(token, options={"verify_signature": False})["iat"]
+        if time.time() - issued_at < 0.5:
+            return str(token)
+    pytest.fail("no 1-second token arrived within 0.5 s of its iat in 10 tries")
+
+
 def test_after_expiry_protected_routes_answer_token_expired(client: FlaskClient) -> None:
     signup(client, "ada@example.com")
-    token = short_token(client, 1).get_json()["access_token"]
+    token = early_one_second_token(client)
     assert client.get("/p26/me", headers=bearer(token)).status_code == 200
     time.sleep(2.1)
     expect_token_problem(client.get("/p26/me", headers=bearer(token)), "token-expired")
