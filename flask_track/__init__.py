@@ -9,6 +9,7 @@ from typing import Any
 
 from flask import Flask
 
+from flask_track.config import EXTENSION as SETTINGS_EXTENSION
 from flask_track.config import Config, config_for
 from flask_track.core.cli import ladder_cli
 from flask_track.core.client import init_client
@@ -82,9 +83,13 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     app.json = JsonProvider(app)
     settings = config if isinstance(config, Config) else config_for()
     settings.validate()
+    if isinstance(config, Mapping):
+        settings.override(config)  # p42 reports these as `override`
     app.config.from_object(settings)
     if isinstance(config, Mapping):
         app.config.update(config)
+    # The settings object itself, with each setting's source (p42 shows it, masked).
+    app.extensions[SETTINGS_EXTENSION] = settings
     app.config["API_VERSION"] = __version__
 
     configure_logging()

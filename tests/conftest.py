@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import flask_migrate
@@ -14,6 +15,12 @@ from flask_track.config import TestingConfig
 
 # The private redis-server fixtures (redis_server, redis_app) of the Level 4 cache/limit tests.
 pytest_plugins = ["tests.redis_server"]
+
+
+@pytest.fixture(autouse=True)
+def _no_developer_env_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's ./.env never changes a unit test (the .env tests name their own file)."""
+    monkeypatch.setenv("ENV_FILE", os.devnull)
 
 
 @pytest.fixture

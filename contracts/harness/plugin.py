@@ -11,7 +11,7 @@ import secrets
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -57,6 +57,9 @@ class Target:
     # Where the admin credentials came from: "serve", "option", "environment" or
     # "development default" (only the last may be wrong without the server being at fault).
     admin_source: str = "option"
+    # The environment interface the harness gave a server it started (--serve, secrets
+    # included: p42/p43 check that none of them shows); empty for --base-url.
+    served_env: dict[str, str] = field(default_factory=dict)
 
 
 def case(case_id: str) -> pytest.MarkDecorator:
@@ -207,6 +210,7 @@ def _start_target(config: pytest.Config) -> Target | None:
             str(server.log_path),
             str(sink.folder),
             admin_source="serve",
+            served_env=env,
         )
     if base_url:
         admin_email, admin_password, cors_origin, admin_source = _running_server_settings(opt)

@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from flask import current_app, has_app_context, has_request_context, request
 from sqlalchemy.engine import make_url
 
+from flask_track.config import SETTINGS
 from flask_track.core.request_id import current_request_id
 
 LOGGER_NAME = "flask_track"
@@ -24,8 +25,12 @@ MASK = "***"
 # Request headers that carry credentials: never written to a log, whatever else is.
 SECRET_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization", "x-api-key"})
 # Settings whose values are secrets: scrubbed from every log line if they ever appear in one.
-SECRET_SETTINGS = ("SECRET_KEY", "JWT_SECRET_KEY", "ADMIN_PASSWORD")
-URL_SETTINGS = ("DATABASE_URL", "REDIS_URL", "SQLALCHEMY_DATABASE_URI")
+# Both lists come from the one declaration of the settings (flask_track/config.py SETTINGS).
+SECRET_SETTINGS = tuple(setting.config_key for setting in SETTINGS if setting.secret)
+URL_SETTINGS = (
+    *(setting.config_key for setting in SETTINGS if setting.url),
+    "SQLALCHEMY_DATABASE_URI",  # DATABASE_URL resolved by core.database
+)
 
 
 def redacted_headers(headers: Any) -> dict[str, str]:

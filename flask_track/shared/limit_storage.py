@@ -9,7 +9,7 @@ the always-on cost, issue 11) while no route uses its decorators: the library al
 from __future__ import annotations
 
 from flask import Flask, current_app
-from limits.storage import Storage, storage_from_string
+from limits.storage import RedisStorage, Storage, storage_from_string
 
 EXTENSION = "flask_track.rate_limits"
 # A Redis that stops answering must turn into a 503 within seconds, never a hung request.
@@ -31,3 +31,8 @@ class RateLimitStorage:
         """The current app's storage."""
         storage: Storage = current_app.extensions[EXTENSION]
         return storage
+
+    @property
+    def backend(self) -> str:
+        """`redis` or `memory`: where the current app's counters live (p43 reports it)."""
+        return "redis" if isinstance(self.storage, RedisStorage) else "memory"

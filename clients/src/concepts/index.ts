@@ -40,6 +40,8 @@ import P37CacheInvalidation from './p37_cache_invalidation';
 import P38RateLimit from './p38_rate_limit';
 import P39RequestTiming from './p39_request_timing';
 import P40SoftDelete from './p40_soft_delete';
+import P42EnvVars from './p42_env_vars';
+import P43ConfigEnvs from './p43_config_envs';
 import P44ApiVersioning from './p44_api_versioning';
 import P45WebsocketHello from './p45_websocket_hello';
 import P46RealtimeCounter from './p46_realtime_counter';
@@ -109,6 +111,8 @@ export const pageComponents: Readonly<Record<string, ComponentType>> = {
   p38: P38RateLimit,
   p39: P39RequestTiming,
   p40: P40SoftDelete,
+  p42: P42EnvVars,
+  p43: P43ConfigEnvs,
   p44: P44ApiVersioning,
   p45: P45WebsocketHello,
   p46: P46RealtimeCounter,
