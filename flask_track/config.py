@@ -82,7 +82,25 @@ class Config:
         # served folder), and the largest file accepted, in bytes.
         self.UPLOAD_DIR = env.get("UPLOAD_DIR") or None
         self.UPLOAD_MAX_BYTES = int(env.get("UPLOAD_MAX_BYTES", str(2 * ONE_MIB)))
-        # OAUTH_PROVIDER_URL (CATALOG §0) is read by p41 when it exists, not before.
+        # ---- p41 OAuth login (one block; read by concepts/p41_oauth_login only) ----------
+        # OAUTH_PROVIDER_URL (CATALOG §0): the OpenID provider's issuer URL, e.g.
+        # https://accounts.google.com. Unset (None): this app's own mock provider at
+        # /p41/provider, reached at the request's own origin. The client id and secret are
+        # the ones registered there (our mock provider registers exactly these), and
+        # OAUTH_REDIRECT_URIS lists the callback URLs registered besides the request's own
+        # origin's /p41/callback. OAUTH_SIGNING_KEY: the mock provider's RSA private key (PEM);
+        # unset: one is generated on first use and stored in the database, so every worker
+        # signs with (and publishes) the same key. OAUTH_CALLBACK_CONCURRENCY: callbacks one
+        # process runs at once (each holds a server thread while it calls the provider; with
+        # the provider in this same server, more would leave no thread to answer it).
+        self.OAUTH_PROVIDER_URL = (env.get("OAUTH_PROVIDER_URL") or "").rstrip("/") or None
+        self.OAUTH_CLIENT_ID = env.get("OAUTH_CLIENT_ID", "flask-track")
+        self.OAUTH_CLIENT_SECRET = env.get("OAUTH_CLIENT_SECRET") or None  # None: from SECRET_KEY
+        self.OAUTH_REDIRECT_URIS = _csv(env.get("OAUTH_REDIRECT_URIS", ""))
+        self.OAUTH_SIGNING_KEY = env.get("OAUTH_SIGNING_KEY") or None
+        self.OAUTH_CALLBACK_CONCURRENCY = int(env.get("OAUTH_CALLBACK_CONCURRENCY", "3"))
+        self.OAUTH_HTTP_TIMEOUT_S = float(env.get("OAUTH_HTTP_TIMEOUT_S", "10"))
+        # ---- end p41 ------------------------------------------------------------------------
         # Level 4 background work (p33-p35): the outbox's SMTP server, the base of links in
         # emails (never the request's Host), the worker's sweep interval and retry backoff.
         self.SMTP_HOST = env.get("SMTP_HOST", "127.0.0.1")
