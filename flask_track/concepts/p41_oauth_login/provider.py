@@ -429,6 +429,8 @@ class UserInfoAtProvider(UserInfoEndpoint):
 
 def init_server(app: Flask) -> None:
     """Create the app's authorization server (Authlib's Flask integration) once."""
+    # Provider access tokens live an hour (Authlib's default for this grant is 10 days).
+    app.config.setdefault("OAUTH2_TOKEN_EXPIRES_IN", {"authorization_code": 3600})
     server = AuthorizationServer(app, query_client=query_client, save_token=save_token)
     server.register_grant(CodeGrant, [S256Required(required=True), OpenID(require_nonce=False)])
     protector = ResourceProtector()
