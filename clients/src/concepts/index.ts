@@ -40,6 +40,7 @@ import P37CacheInvalidation from './p37_cache_invalidation';
 import P38RateLimit from './p38_rate_limit';
 import P39RequestTiming from './p39_request_timing';
 import P40SoftDelete from './p40_soft_delete';
+import P41OauthLogin from './p41_oauth_login';
 import P44ApiVersioning from './p44_api_versioning';
 import P45WebsocketHello from './p45_websocket_hello';
 import P46RealtimeCounter from './p46_realtime_counter';
@@ -109,6 +110,7 @@ export const pageComponents: Readonly<Record<string, ComponentType>> = {
   p38: P38RateLimit,
   p39: P39RequestTiming,
   p40: P40SoftDelete,
+  p41: P41OauthLogin,
   p44: P44ApiVersioning,
   p45: P45WebsocketHello,
   p46: P46RealtimeCounter,

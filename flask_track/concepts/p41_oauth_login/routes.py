@@ -176,8 +176,10 @@ def login(args: dict[str, Any]) -> Response:
     redirect_uri = url_for("p41.callback", _external=True)
     extra = {"login_hint": args["login_hint"]} if "login_hint" in args else {}
     try:
-        # Authlib reads discovery, makes state, nonce, code_verifier and its S256 challenge.
-        found = client.create_authorization_url(redirect_uri, **extra)
+        # Authlib reads discovery (over HTTP the first time in a process: hence the slot),
+        # makes state, nonce, code_verifier and its S256 challenge.
+        with callback_slot():
+            found = client.create_authorization_url(redirect_uri, **extra)
     except requests.RequestException:
         raise ProblemError(
             503, "dependency-unavailable", "The provider cannot be reached."
