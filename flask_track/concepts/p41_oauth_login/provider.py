@@ -127,7 +127,10 @@ def _stored_key_pem() -> str:
     except IntegrityError:
         # Another worker stored its key first: every worker must sign with that one.
         db.session.rollback()
-        return str(db.session.get(SigningKey, 1).private_pem)
+        stored = db.session.get(SigningKey, 1)
+        if stored is None:  # the winner's row vanished: nothing sane to sign with
+            raise
+        return str(stored.private_pem)
 
 
 def signing_key() -> RSAKey:
@@ -146,7 +149,7 @@ def signing_key() -> RSAKey:
 
 def jwks() -> dict[str, Any]:
     """The public half of the key, as a JWK Set (no private members)."""
-    return KeySet([signing_key()]).as_dict(private=False)
+    return dict(KeySet([signing_key()]).as_dict(private=False))
 
 
 # ---------------------------------------------------------------- clients

@@ -14,8 +14,9 @@ from typing import Any
 import requests
 from authlib.integrations.base_client.errors import MismatchingStateError, OAuthError
 from authlib.oauth2.rfc6749.errors import OAuth2Error
-from flask import Response, jsonify, redirect, request, session, url_for
+from flask import jsonify, redirect, request, session, url_for
 from joserfc.errors import JoseError
+from werkzeug.wrappers import Response
 
 from flask_track.concepts.p41_oauth_login import provider
 from flask_track.concepts.p41_oauth_login.client import (
@@ -38,6 +39,7 @@ from flask_track.concepts.p41_oauth_login.schemas import (
     CallbackArgs,
     LoginArgs,
     OAuthLoginOut,
+    authorize_args_problem,
     json_content,
 )
 from flask_track.core.openapi import CACHE_CONTROL_DOC, Blueprint
@@ -95,6 +97,25 @@ def jwks() -> Response:
     return _json(provider.jwks())
 
 
+def oauth_error_response(error: str, description: str) -> Response:
+    """A 400 RFC 6749 §5.2 error body (for what we refuse before Authlib sees it)."""
+    response = jsonify({"error": error, "error_description": description})
+    response.status_code = 400
+    response.headers.update(NO_STORE)
+    return response
+
+
+def unechoable() -> Response:
+    """400 invalid_request for input Authlib refuses to echo in an error (non-ASCII text).
+
+    Authlib builds its error from the offending parameter and raises ValueError when that text
+    holds characters RFC 6749 §5.2 forbids in error_description: still the client's mistake.
+    """
+    return oauth_error_response(
+        "invalid_request", "The request holds characters that are not allowed here."
+    )
+
+
 LOGIN_FORM = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Mock provider: log in</title></head>
 <body><h1>Mock OpenID provider</h1>
@@ -128,31 +149,43 @@ def _login_form() -> Response:
 def authorize() -> Response:
     """Authorization endpoint: the mock user (login_hint) gets a code for the redirect_uri."""
     server = provider.server()
+    problem = authorize_args_problem(request.args.to_dict())
+    if problem:
+        return oauth_error_response("invalid_request", problem)
     try:
         # Authlib validates client, redirect_uri (exact), response_type, scope, PKCE, nonce.
         # Errors found before the redirect_uri is trusted are answered here, never redirected.
         grant = server.get_consent_grant(end_user=None)
     except OAuth2Error as error:
-        return server.handle_error_response(None, error)
+        refused: Response = server.handle_error_response(None, error)
+        return refused
+    except ValueError:
+        return unechoable()
     hint = request.args.get("login_hint", "").strip()
     if not hint or "@" not in hint or len(hint) > 254:
         return _login_form()
     user = provider.MockUser(normalize_email(hint))
-    return server.create_authorization_response(grant_user=user, grant=grant)
+    granted: Response = server.create_authorization_response(grant_user=user, grant=grant)
+    return granted
 
 
 @blp.route("/provider/token", methods=["POST"])
 @blp.doc(requestBody=TOKEN_BODY, responses=TOKEN_RESPONSES, **{"x-state-statuses": ["400"]})
 def token() -> Response:
     """Token endpoint: a code (+ its PKCE verifier, + client credentials) for tokens, once."""
-    return provider.server().create_token_response()
+    try:
+        answer: Response = provider.server().create_token_response()
+    except ValueError:
+        return unechoable()
+    return answer
 
 
 @blp.route("/provider/userinfo", methods=["GET"])
 @blp.doc(responses=USERINFO_RESPONSES)
 def userinfo() -> Response:
     """UserInfo endpoint: the claims of the provider access token's user."""
-    return provider.server().create_endpoint_response("userinfo")
+    answer: Response = provider.server().create_endpoint_response("userinfo")
+    return answer
 
 
 # ---------------------------------------------------------------- the login

@@ -13,6 +13,14 @@ def _same_origin_path(value: str) -> None:
         raise ValidationError('A path on this site, starting with one "/" (no scheme or host).')
 
 
+def _ascii(value: str) -> None:
+    if any(not " " <= ch <= "~" for ch in value):
+        raise ValidationError("Printable ASCII only.")
+
+
+_ASCII_DOC = {"pattern": "^[ -~]*$"}
+
+
 class LoginArgs(Schema):
     """GET /p41/login query."""
 
@@ -27,18 +35,23 @@ class LoginArgs(Schema):
         },
     )
     login_hint = fields.String(
-        validate=validate.Length(min=1, max=254),
-        metadata={"description": "Passed to the provider: the mock provider logs this email in."},
+        validate=[validate.Length(min=1, max=254), _ascii],
+        metadata={
+            "description": "Passed to the provider: the mock provider logs this email in.",
+            **_ASCII_DOC,
+        },
     )
 
 
 class CallbackArgs(Schema):
-    """GET /p41/callback query (what the provider appends)."""
+    """GET /p41/callback query (what the provider appends): printable ASCII, bounded."""
 
-    code = fields.String(validate=validate.Length(max=512))
-    state = fields.String(validate=validate.Length(max=512))
-    error = fields.String(validate=validate.Length(max=512))
-    error_description = fields.String(validate=validate.Length(max=2048))
+    code = fields.String(validate=[validate.Length(max=256), _ascii], metadata=_ASCII_DOC)
+    state = fields.String(validate=[validate.Length(max=256), _ascii], metadata=_ASCII_DOC)
+    error = fields.String(validate=[validate.Length(max=64), _ascii], metadata=_ASCII_DOC)
+    error_description = fields.String(
+        validate=[validate.Length(max=512), _ascii], metadata=_ASCII_DOC
+    )
 
 
 class OAuthLoginOut(Schema):
@@ -57,7 +70,7 @@ class OAuthLoginOut(Schema):
 
 # ---------------------------------------------------------------- the provider's documents
 
-OAUTH_ERROR = {
+OAUTH_ERROR: dict[str, object] = {
     "type": "object",
     "required": ["error"],
     "properties": {
@@ -68,7 +81,7 @@ OAUTH_ERROR = {
     },
     "description": "An RFC 6749 §5.2 error: the provider's one exception to problem+json.",
 }
-JSON_OBJECT = {"type": "object", "additionalProperties": True}
+JSON_OBJECT: dict[str, object] = {"type": "object", "additionalProperties": True}
 
 
 def json_content(schema: dict[str, object]) -> dict[str, object]:
@@ -84,14 +97,48 @@ def oauth_error(description: str, *, basic: bool = False) -> dict[str, object]:
     return response
 
 
+# Printable ASCII only (RFC 6749 Appendix A: these are VSCHAR/NQCHAR strings), and short
+# enough that all of them, percent-encoded, fit gunicorn's 4,094-byte request line. The
+# authorize view enforces exactly these limits (`authorize_args_problem`).
+PRINTABLE_ASCII = "^[ -~]*$"
+AUTHORIZE_LIMITS = {
+    "response_type": 32,
+    "client_id": 64,
+    "redirect_uri": 256,
+    "scope": 128,
+    "state": 128,
+    "nonce": 128,
+    "code_challenge": 128,
+    "code_challenge_method": 16,
+    "login_hint": 254,
+}
+
+
 def query_param(name: str, description: str, *, required: bool = False) -> dict[str, object]:
     return {
         "in": "query",
         "name": name,
         "required": required,
-        "schema": {"type": "string", "maxLength": 2048},
+        "schema": {
+            "type": "string",
+            "maxLength": AUTHORIZE_LIMITS[name],
+            "pattern": PRINTABLE_ASCII,
+        },
         "description": description,
     }
+
+
+def authorize_args_problem(args: dict[str, str]) -> str | None:
+    """Why these authorize parameters break the documented limits, or None."""
+    for name, limit in AUTHORIZE_LIMITS.items():
+        value = args.get(name)
+        if value is None:
+            continue
+        if len(value) > limit:
+            return f"'{name}' is longer than {limit} characters."
+        if any(not " " <= ch <= "~" for ch in value):
+            return f"'{name}' must be printable ASCII."
+    return None
 
 
 AUTHORIZE_PARAMETERS = [
@@ -142,7 +189,7 @@ TOKEN_RESPONSES = {
     "200": {
         "description": "access_token, token_type, expires_in, scope and the RS256 id_token.",
         "content": json_content(
-            {
+            {  # an RFC 6749 §5.1 token response
                 "type": "object",
                 "required": ["access_token", "token_type", "expires_in"],
                 "properties": {
