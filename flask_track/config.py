@@ -100,6 +100,10 @@ class Config:
         self.OAUTH_SIGNING_KEY = env.get("OAUTH_SIGNING_KEY") or None
         self.OAUTH_CALLBACK_CONCURRENCY = int(env.get("OAUTH_CALLBACK_CONCURRENCY", "3"))
         self.OAUTH_HTTP_TIMEOUT_S = float(env.get("OAUTH_HTTP_TIMEOUT_S", "10"))
+        # The session cookie carries the login's state, nonce and PKCE verifier (Authlib): Lax
+        # still rides the provider's top-level redirect back; Secure whenever the site is https.
+        self.SESSION_COOKIE_SAMESITE = "Lax"
+        self.SESSION_COOKIE_SECURE = env.get("PUBLIC_URL", "").startswith("https://")
         # ---- end p41 ------------------------------------------------------------------------
         # Level 4 background work (p33-p35): the outbox's SMTP server, the base of links in
         # emails (never the request's Host), the worker's sweep interval and retry backoff.

@@ -60,9 +60,9 @@ def _setup(state: Any) -> None:
     init_client(state.app)
 
 
-def _json(payload: dict[str, Any], max_age: int = 300) -> Response:
+def _json(payload: dict[str, Any], cache_control: str) -> Response:
     response = jsonify(payload)
-    response.headers["Cache-Control"] = f"public, max-age={max_age}"
+    response.headers["Cache-Control"] = cache_control
     return response
 
 
@@ -80,7 +80,8 @@ def _json(payload: dict[str, Any], max_age: int = 300) -> Response:
 )
 def openid_configuration() -> Response:
     """The provider's discovery document: issuer, endpoints, S256, RS256."""
-    return _json(provider.discovery())
+    # Its URLs follow the Host the request came to: revalidate, never share across hosts.
+    return _json(provider.discovery(), "no-cache")
 
 
 @blp.route("/provider/jwks", methods=["GET"])
@@ -94,7 +95,7 @@ def openid_configuration() -> Response:
 )
 def jwks() -> Response:
     """The JWK Set of the id token signing key (public members only)."""
-    return _json(provider.jwks())
+    return _json(provider.jwks(), "public, max-age=300")
 
 
 def oauth_error_response(error: str, description: str) -> Response:
