@@ -260,3 +260,19 @@ def test_no_free_callback_slot_is_503_at_once(tmp_path: Path) -> None:
         assert busy.value.headers.get("Retry-After") == "1"
         with login_client.callback_slot():  # released again
             pass
+
+
+def test_abandoned_logins_do_not_grow_the_session_without_bound(app: Flask) -> None:
+    """Ten started, unfinished logins in one session: the newest five are kept."""
+    from flask import session
+
+    from flask_track.concepts.p41_oauth_login import routes
+
+    with app.test_request_context("/"):
+        for n in range(10):
+            session[f"_state_p41_x_state{n}"] = {"data": {}, "exp": 1000.0 + n}
+        session["_state_other_client_s"] = {"data": {}, "exp": 1.0}
+        routes._forget_abandoned_logins("p41_x")
+        kept = sorted(key for key in session if key.startswith("_state_p41_x_"))
+        assert kept == [f"_state_p41_x_state{n}" for n in range(5, 10)]
+        assert "_state_other_client_s" in session, "another client's logins are not ours"

@@ -219,6 +219,7 @@ def login(args: dict[str, Any]) -> Response:
             503, "dependency-unavailable", "The provider cannot be reached."
         ) from None
     client.save_authorize_data(redirect_uri=redirect_uri, **found)
+    _forget_abandoned_logins(client.name)
     if "return_to" in args:
         pending = dict(session.get(RETURN_TO) or {})
         pending[found["state"]] = args["return_to"]
@@ -278,6 +279,22 @@ def callback(args: dict[str, Any]) -> Any:
         response.headers.update(NO_STORE)
         return response
     return {**start_token_family(user), "user": user, "created": created}, 200, NO_STORE
+
+
+def _forget_abandoned_logins(name: str) -> None:
+    """Keep only the newest MAX_PENDING started logins in the session cookie.
+
+    Authlib keeps each started login (state, nonce, PKCE verifier) in the session for an hour;
+    a browser that starts logins and never finishes them would otherwise grow its cookie past
+    the 4 KB browsers accept, and then lose the session altogether.
+    """
+    prefix = f"_state_{name}_"
+    started = [key for key in session if key.startswith(prefix)]
+    if len(started) <= MAX_PENDING:
+        return
+    started.sort(key=lambda key: float((session.get(key) or {}).get("exp") or 0))
+    for key in started[:-MAX_PENDING]:
+        session.pop(key, None)
 
 
 def _pop_return_to(state: str) -> str | None:
