@@ -92,13 +92,15 @@ class Config:
         # unset: one is generated on first use and stored in the database, so every worker
         # signs with (and publishes) the same key. OAUTH_CALLBACK_CONCURRENCY: callbacks one
         # process runs at once (each holds a server thread while it calls the provider; with
-        # the provider in this same server, more would leave no thread to answer it).
+        # the provider in this same server, more would leave no thread to answer it), and
+        # OAUTH_CALLBACK_WAIT_S how long one waits for its turn before answering 503.
         self.OAUTH_PROVIDER_URL = (env.get("OAUTH_PROVIDER_URL") or "").rstrip("/") or None
         self.OAUTH_CLIENT_ID = env.get("OAUTH_CLIENT_ID", "flask-track")
         self.OAUTH_CLIENT_SECRET = env.get("OAUTH_CLIENT_SECRET") or None  # None: from SECRET_KEY
         self.OAUTH_REDIRECT_URIS = _csv(env.get("OAUTH_REDIRECT_URIS", ""))
         self.OAUTH_SIGNING_KEY = env.get("OAUTH_SIGNING_KEY") or None
         self.OAUTH_CALLBACK_CONCURRENCY = int(env.get("OAUTH_CALLBACK_CONCURRENCY", "3"))
+        self.OAUTH_CALLBACK_WAIT_S = float(env.get("OAUTH_CALLBACK_WAIT_S", "0.5"))
         self.OAUTH_HTTP_TIMEOUT_S = float(env.get("OAUTH_HTTP_TIMEOUT_S", "10"))
         # The session cookie carries the login's state, nonce and PKCE verifier (Authlib): Lax
         # still rides the provider's top-level redirect back; Secure whenever the site is https.

@@ -248,7 +248,9 @@ def test_a_handoff_holds_no_token_and_is_redeemed_once(app: Flask) -> None:
 
 
 def test_no_free_callback_slot_is_503_at_once(tmp_path: Path) -> None:
-    application = app_on(tmp_path / "db.sqlite", OAUTH_CALLBACK_CONCURRENCY="1")
+    application = app_on(
+        tmp_path / "db.sqlite", OAUTH_CALLBACK_CONCURRENCY="1", OAUTH_CALLBACK_WAIT_S="0"
+    )
     with application.test_request_context("/"):
         with (
             login_client.callback_slot(),

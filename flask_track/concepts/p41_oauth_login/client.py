@@ -124,16 +124,17 @@ def oauth_client(base: str) -> FlaskOAuth2App:
 
 @contextmanager
 def callback_slot() -> Iterator[None]:
-    """One of OAUTH_CALLBACK_CONCURRENCY places, or 503 at once (never wait for one).
+    """One of OAUTH_CALLBACK_CONCURRENCY places, waited for OAUTH_CALLBACK_WAIT_S at most.
 
     A callback holds a server thread while it waits for the provider; when the provider is
     this same server, callbacks filling every thread would leave none to answer it (each
-    waits for a token response that can never come). Waiting for a slot would hold a thread
-    just the same, so a callback that finds none answers 503 with Retry-After, before the
-    state is spent: the same callback URL can simply be retried.
+    waits for a token response that can never come). Waiting for a slot holds a thread too,
+    so the wait is short: a callback that gets no slot answers 503 with Retry-After, before
+    the state is spent (the same callback URL can simply be retried), and its thread is free
+    again for the provider's own requests.
     """
     slots: threading.BoundedSemaphore = _state()["slots"]
-    if not slots.acquire(blocking=False):
+    if not slots.acquire(timeout=float(current_app.config["OAUTH_CALLBACK_WAIT_S"])):
         raise ProblemError(
             503,
             "dependency-unavailable",

@@ -14,7 +14,7 @@ from typing import Any
 import requests
 from authlib.integrations.base_client.errors import MismatchingStateError, OAuthError
 from authlib.oauth2.rfc6749.errors import OAuth2Error
-from flask import jsonify, redirect, request, session, url_for
+from flask import jsonify, request, session, url_for
 from joserfc.errors import JoseError
 from werkzeug.wrappers import Response
 
@@ -225,9 +225,7 @@ def login(args: dict[str, Any]) -> Response:
         pending[found["state"]] = args["return_to"]
         # Abandoned logins must not grow the cookie without bound: keep the newest few.
         session[RETURN_TO] = dict(list(pending.items())[-MAX_PENDING:])
-    response = redirect(found["url"], 302)
-    response.headers.update(NO_STORE)
-    return response
+    return _redirect(found["url"])
 
 
 @blp.route("/callback", methods=["GET"])
@@ -275,10 +273,13 @@ def callback(args: dict[str, Any]) -> Any:
     if return_to:
         # No token in any URL: the page asks for them (POST /p41/handoff, same origin).
         session[HANDOFF] = create_handoff(user, created)
-        response = redirect(return_to, 302)
-        response.headers.update(NO_STORE)
-        return response
+        return _redirect(return_to)
     return {**start_token_family(user), "user": user, "created": created}, 200, NO_STORE
+
+
+def _redirect(url: str) -> Response:
+    """302 with no body (the document says so; Flask's redirect() writes an HTML page)."""
+    return Response(status=302, headers={"Location": url, **NO_STORE})
 
 
 def _forget_abandoned_logins(name: str) -> None:
