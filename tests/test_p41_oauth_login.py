@@ -116,6 +116,18 @@ def test_the_own_provider_is_only_called_at_this_servers_own_address(
             assert refused.value.status == 503
 
 
+def test_development_allows_any_loopback_port(tmp_path: Path) -> None:
+    """`npm run dev`: the page's origin is Vite's port (it proxies /p41 to the app)."""
+    application = app_on(tmp_path / "db.sqlite", APP_ENV="development")
+    with application.test_request_context("/p41/login", headers={"Host": "localhost:5173"}):
+        assert login_client.provider_base() == "http://localhost:5173/p41/provider"
+    with (
+        application.test_request_context("/p41/login", headers={"Host": "evil.example:5173"}),
+        pytest.raises(ProblemError),
+    ):
+        login_client.provider_base()
+
+
 def test_a_configured_provider_url_is_used_as_given(tmp_path: Path) -> None:
     application = app_on(tmp_path / "db.sqlite", OAUTH_PROVIDER_URL="https://idp.example/")
     with application.test_request_context("/p41/login", headers={"Host": "evil.example"}):
