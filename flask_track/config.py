@@ -95,6 +95,11 @@ def base_url(value: str) -> str:
     return value.rstrip("/")
 
 
+def optional_base_url(value: str) -> str | None:
+    """A base URL without its trailing slash, where empty means unset (None)."""
+    return value.rstrip("/") or None
+
+
 # ------------------------------------------------------------------------------ masking
 # Query options that carry a secret (libpq accepts `?password=`, drivers add others).
 SECRET_QUERY_KEYS = {"password", "passwd", "pwd", "sslpassword", "secret", "token", "api_key"}
@@ -166,8 +171,25 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("DATABASE_URL", None, optional, url=True),
     # None means "no Redis": in-process cache, rate-limit counters and pub/sub.
     Setting("REDIS_URL", None, optional, url=True),
-    # None means "this app's own mock provider" (p41, /p41/provider).
-    Setting("OAUTH_PROVIDER_URL", None, optional, url=True),
+    # p41 OAuth login. OAUTH_PROVIDER_URL (CATALOG §0): the OpenID provider's issuer URL, e.g.
+    # https://accounts.google.com; None: this app's own mock provider at /p41/provider, reached
+    # at the request's own origin. The client id and secret are the ones registered there (the
+    # mock registers exactly these; no secret: derived from SECRET_KEY), and
+    # OAUTH_REDIRECT_URIS lists the callback URLs registered besides the request origin's
+    # /p41/callback. OAUTH_SIGNING_KEY: the mock provider's RSA private key (PEM); None: one is
+    # generated on first use and stored in the database, so every worker signs with (and
+    # publishes) the same key. OAUTH_CALLBACK_CONCURRENCY: callbacks one process runs at once
+    # (each holds a server thread while it calls the provider; with the provider in this same
+    # server, more would leave no thread to answer it), OAUTH_CALLBACK_WAIT_S how long one
+    # waits for its turn before answering 503, OAUTH_HTTP_TIMEOUT_S each call's timeout.
+    Setting("OAUTH_PROVIDER_URL", None, optional_base_url, url=True),
+    Setting("OAUTH_CLIENT_ID", "flask-track"),
+    Setting("OAUTH_CLIENT_SECRET", None, optional, secret=True),
+    Setting("OAUTH_REDIRECT_URIS", "", csv),
+    Setting("OAUTH_SIGNING_KEY", None, optional, secret=True),
+    Setting("OAUTH_CALLBACK_CONCURRENCY", "3", whole),
+    Setting("OAUTH_CALLBACK_WAIT_S", "0.5", number),
+    Setting("OAUTH_HTTP_TIMEOUT_S", "10", number),
     Setting("CORS_ORIGINS", lambda config: config.default_cors_origins(), csv),
     # How many proxies in front of the app may set X-Forwarded-For/-Proto (ProxyFix).
     # 0: the headers are ignored, a client cannot choose its own "address".
@@ -244,6 +266,8 @@ class Config:
     OPENAPI_SWAGGER_UI_URL = "/docs/static/"
 
     SQLALCHEMY_TRACK_MODIFICATIONS = False
+    # p41: the login's state rides the session cookie across the provider's top-level redirect.
+    SESSION_COOKIE_SAMESITE = "Lax"
 
     # flask-sock (simple-websocket): a message over 64 KiB closes the connection with 1009, and
     # the server pings idle clients so a vanished one is noticed (and its thread freed).
@@ -275,6 +299,9 @@ class Config:
                 source = "default"
             setattr(self, setting.config_key, None if raw is None else _parse(setting, raw))
             self.sources[setting.name] = source
+        # p41: the session cookie carries the login's state, nonce and PKCE verifier (Authlib):
+        # Secure whenever the site is https.
+        self.SESSION_COOKIE_SECURE = str(vars(self)["PUBLIC_URL"]).startswith("https://")
 
     def default_cors_origins(self) -> str:
         """No cross-origin access unless asked for."""

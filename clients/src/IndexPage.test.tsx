@@ -13,7 +13,8 @@ describe('index page', () => {
         { id: 'p02', slug: 'json-response', title: 'JSON response', level: 1 },
         { id: 'p10', slug: 'api-docs', title: 'A server-chosen title', level: 4 },
         { id: 'p11', slug: 'db-connection', title: 'Database connection', level: 2 },
-        { id: 'p41', slug: 'oauth-login', title: 'OAuth login', level: 5 },
+        // An id beyond the ladder: a concept this client has no page for (yet).
+        { id: 'p99', slug: 'future-concept', title: 'A future concept', level: 5 },
       ],
     });
 
@@ -40,7 +41,7 @@ describe('index page', () => {
 
     // A concept the server serves but this client has no page for (yet).
     const level5 = screen.getByTestId('level-5');
-    expect(level5).toHaveTextContent('p41 OAuth login');
+    expect(level5).toHaveTextContent('p99 A future concept');
     expect(within(level5).getByText('no client page yet')).toBeInTheDocument();
     // Level 4 is listed for its client pages (the server lacks them), never for the level 4
     // the server claimed for p10: the ladder's level wins.

@@ -20,6 +20,9 @@ from flask_track.config import ConfigError
 ARGON2_FLOOR_MEMORY_KIB = 19 * 1024
 ARGON2_FLOOR_TIME_COST = 2
 EXTENSION = "flask_track.passwords"
+# The stored "hash" of an account that has no password (p41: created by an OAuth login).
+# No argon2 PHC string starts with "!", so no password can ever verify against it.
+UNUSABLE_PREFIX = "!"
 
 
 @dataclass
@@ -50,8 +53,23 @@ def hash_password(password: str) -> str:
     return _hasher().hash(password)
 
 
+def unusable_password() -> str:
+    """The password_hash of an account without a password: random, and never verifiable."""
+    return UNUSABLE_PREFIX + secrets.token_urlsafe(24)
+
+
+def has_usable_password(stored_hash: str) -> bool:
+    """False for an account created without a password (an OAuth login, p41)."""
+    return not stored_hash.startswith(UNUSABLE_PREFIX)
+
+
 def verify_password(stored_hash: str, password: str) -> bool:
     """True when `password` matches; False for a mismatch or a hash that is not argon2."""
+    if not has_usable_password(stored_hash):
+        # Spend one real verification: a password login to an OAuth-only account must look
+        # exactly like a wrong password (same answer, same time), or it tells who has none.
+        dummy_verify(password)
+        return False
     try:
         return _hasher().verify(stored_hash, password)
     except (VerificationError, InvalidHashError):

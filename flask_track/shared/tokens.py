@@ -10,12 +10,14 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from functools import wraps
 from typing import Any, TypeVar
 
 import jwt as pyjwt
+import sqlalchemy as sa
 from flask import Response, current_app, g
 from flask_jwt_extended import (
     create_access_token,
@@ -28,8 +30,9 @@ from flask_jwt_extended.exceptions import JWTExtendedException
 
 from flask_track.core.openapi import Blueprint
 from flask_track.core.problems import ProblemError, problem_response
+from flask_track.core.types import utcnow
 from flask_track.extensions import db
-from flask_track.shared.revocation import is_revoked
+from flask_track.shared.revocation import RefreshTokenFamily, is_revoked
 from flask_track.shared.users import ROLES, User
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -73,6 +76,40 @@ def issue_refresh_token(user: User, family_id: str) -> tuple[str, str, datetime,
     )
     payload = decode_token(token, allow_expired=True)  # our own fresh token: read jti and exp
     return token, payload["jti"], datetime.fromtimestamp(payload["exp"], UTC), seconds
+
+
+def token_pair(user: User, refresh_token: str, refresh_seconds: int) -> dict[str, Any]:
+    """The p28 pair as every login route answers it: a fresh access token + this refresh one."""
+    access_token, expires_in = issue_access_token(user)
+    return {
+        "access_token": access_token,
+        "refresh_token": refresh_token,
+        "token_type": "Bearer",
+        "expires_in": expires_in,
+        "refresh_expires_in": refresh_seconds,
+    }
+
+
+def start_token_family(user: User) -> dict[str, Any]:
+    """Log `user` in: the first refresh token of a new rotation family (p28) and its pair.
+
+    p28's password login and p41's OAuth login both end here, so a login through a provider
+    gives exactly the tokens (and the same rotation and reuse detection) a password login does.
+    Commits.
+    """
+    family_id = str(uuid.uuid4())
+    refresh_token, jti, expires_at, seconds = issue_refresh_token(user, family_id)
+    # Housekeeping on the way: this user's families that can no longer be used.
+    db.session.execute(
+        sa.delete(RefreshTokenFamily).where(
+            RefreshTokenFamily.user_id == user.id, RefreshTokenFamily.expires_at < utcnow()
+        )
+    )
+    db.session.add(
+        RefreshTokenFamily(id=family_id, user_id=user.id, current_jti=jti, expires_at=expires_at)
+    )
+    db.session.commit()
+    return token_pair(user, refresh_token, seconds)
 
 
 class TokenProblem(ProblemError):

@@ -40,6 +40,7 @@ import P37CacheInvalidation from './p37_cache_invalidation';
 import P38RateLimit from './p38_rate_limit';
 import P39RequestTiming from './p39_request_timing';
 import P40SoftDelete from './p40_soft_delete';
+import P41OauthLogin from './p41_oauth_login';
 import P42EnvVars from './p42_env_vars';
 import P43ConfigEnvs from './p43_config_envs';
 import P44ApiVersioning from './p44_api_versioning';
@@ -111,6 +112,7 @@ export const pageComponents: Readonly<Record<string, ComponentType>> = {
   p38: P38RateLimit,
   p39: P39RequestTiming,
   p40: P40SoftDelete,
+  p41: P41OauthLogin,
   p42: P42EnvVars,
   p43: P43ConfigEnvs,
   p44: P44ApiVersioning,

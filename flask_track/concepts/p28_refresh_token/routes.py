@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import uuid
 from typing import Any
 
 import sqlalchemy as sa
@@ -17,25 +16,14 @@ from flask_track.shared.revocation import RefreshTokenFamily
 from flask_track.shared.tokens import (
     NO_STORE,
     TokenProblem,
-    issue_access_token,
     issue_refresh_token,
+    start_token_family,
+    token_pair,
     verify_body_token,
 )
-from flask_track.shared.users import User
 
 blp = Blueprint("p28", __name__)
 log = logging.getLogger("flask_track.auth")
-
-
-def _pair(user: User, refresh_token: str, refresh_seconds: int) -> dict[str, Any]:
-    access_token, expires_in = issue_access_token(user)
-    return {
-        "access_token": access_token,
-        "refresh_token": refresh_token,
-        "token_type": "Bearer",
-        "expires_in": expires_in,
-        "refresh_expires_in": refresh_seconds,
-    }
 
 
 @blp.route("/login", methods=["POST"])
@@ -45,19 +33,8 @@ def _pair(user: User, refresh_token: str, refresh_seconds: int) -> dict[str, Any
 def login(data: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
     """Log in: an access token and the first refresh token of a new family."""
     user = authenticate(data["email"], data["password"])
-    family_id = str(uuid.uuid4())
-    refresh_token, jti, expires_at, seconds = issue_refresh_token(user, family_id)
-    # Housekeeping on the way: this user's families that can no longer be used.
-    db.session.execute(
-        sa.delete(RefreshTokenFamily).where(
-            RefreshTokenFamily.user_id == user.id, RefreshTokenFamily.expires_at < utcnow()
-        )
-    )
-    db.session.add(
-        RefreshTokenFamily(id=family_id, user_id=user.id, current_jti=jti, expires_at=expires_at)
-    )
-    db.session.commit()
-    return _pair(user, refresh_token, seconds), 200, NO_STORE
+    # shared/tokens.py: the new family and its first pair (p41's OAuth login shares it).
+    return start_token_family(user), 200, NO_STORE
 
 
 @blp.route("/refresh", methods=["POST"])
@@ -86,7 +63,7 @@ def refresh(data: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
     )
     if swapped.rowcount == 1:  # type: ignore[attr-defined]  # a CursorResult
         db.session.commit()
-        return _pair(user, new_token, seconds), 200, NO_STORE
+        return token_pair(user, new_token, seconds), 200, NO_STORE
     db.session.rollback()
     family = db.session.get(RefreshTokenFamily, family_id)
     if family is None or family.user_id != user.id:
