@@ -36,7 +36,7 @@ class _PendingMigrateConfig:
     def _bind(self) -> Any:
         with self._lock:
             if self._real is None:
-                from flask_migrate import Migrate  # noqa: PLC0415 - the point of this module
+                from flask_migrate import Migrate  # imported here: the point of this module
 
                 Migrate().init_app(self._app, self._db, directory=self._directory)
                 self._real = self._app.extensions["migrate"]
@@ -52,7 +52,7 @@ class _MigrationCommands(click.Group):
 
     @staticmethod
     def _group() -> click.Group:
-        from flask_migrate.cli import db  # noqa: PLC0415 - only the command line needs it
+        from flask_migrate.cli import db  # only the command line needs it
 
         group: click.Group = db
         return group
