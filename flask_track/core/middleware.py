@@ -36,7 +36,9 @@ def _finish_request(response: Response) -> Response:
     headers[REQUEST_ID_HEADER] = request_id
     app_metric = f"app;dur={duration:.2f}"
     # Keep metrics a view added (p39 adds its own) and put ours first.
-    existing = headers.get("Server-Timing")
+    # getlist, not get: a missing header costs get() a KeyError raised and caught.
+    values = headers.getlist("Server-Timing")
+    existing = values[0] if values else None
     headers["Server-Timing"] = f"{app_metric}, {existing}" if existing else app_metric
     headers["X-Content-Type-Options"] = "nosniff"
     # The path only: query strings may carry things that must not reach a log.
