@@ -14,6 +14,7 @@ from flask.testing import FlaskClient
 
 from flask_track import config as cfg  # the module: pytest would collect a Test* class
 from flask_track import create_app
+from flask_track.core.request_id import new_request_id
 
 ALLOWED = "http://allowed.example"
 SERVER_TIMING = re.compile(r"^app;dur=[0-9]+(\.[0-9]+)?(, .+)?$")
@@ -207,3 +208,12 @@ def test_only_the_trusted_hops_are_believed(monkeypatch, tmp_path):
         environ_base={"REMOTE_ADDR": "10.0.0.2"},
     )
     assert seen.get_data(as_text=True) == "203.0.113.7"
+
+
+def test_a_minted_request_id_is_a_canonical_uuid4():
+    """The id minted without uuid.uuid4() is still a canonical, random version-4 UUID."""
+    ids = [new_request_id() for _ in range(200)]
+    for minted in ids:
+        parsed = uuid.UUID(minted)
+        assert (parsed.version, parsed.variant, str(parsed)) == (4, uuid.RFC_4122, minted)
+    assert len(set(ids)) == len(ids)
