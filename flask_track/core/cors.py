@@ -11,7 +11,7 @@ answers when it runs is flask-cors's own.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from flask import Flask, Response, request
 from flask_cors import CORS
@@ -36,4 +36,7 @@ def init_cors(app: Flask, cors: CORS, **options: Any) -> None:
     hooks = app.after_request_funcs.setdefault(None, [])
     before = list(hooks)
     cors.init_app(app, **options)
-    hooks[:] = [hook if hook in before else only_with_origin(hook) for hook in hooks]
+    # flask-cors's hook is synchronous (Flask's type also allows coroutine hooks).
+    hooks[:] = [
+        hook if hook in before else only_with_origin(cast(AfterRequest, hook)) for hook in hooks
+    ]
