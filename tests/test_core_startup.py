@@ -12,12 +12,12 @@ PROBE = (
     "import sys, flask_track; app = flask_track.create_app({'TESTING': True}); "
     "app.test_client().get('/p02/quotes'); "
     "print('IMPORTED:' + ','.join("
-    "m for m in ('alembic', 'flask_migrate', 'huey') if m in sys.modules))"
+    "m for m in ('alembic', 'flask_migrate', 'huey', 'redis') if m in sys.modules))"
 )
 
 
-def test_create_app_and_a_request_import_neither_alembic_nor_huey(tmp_path: Path) -> None:
-    """Alembic (migrations) and huey (the job queue) are imported on first use, not at startup."""
+def test_create_app_and_a_request_import_no_alembic_huey_or_redis(tmp_path: Path) -> None:
+    """Alembic, huey and (without REDIS_URL) redis are imported on first use, not at startup."""
     env = {
         **os.environ,
         "APP_ENV": "testing",

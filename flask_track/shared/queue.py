@@ -32,10 +32,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import redis
 from flask import Flask, current_app
 from sqlalchemy.engine import make_url
 
+from flask_track.core.dependencies import redis_errors
 from flask_track.core.problems import ProblemError
 
 if TYPE_CHECKING:  # huey itself is imported when an app first uses its queue (make_huey)
@@ -116,6 +116,8 @@ def make_huey(app: Flask) -> tuple[Huey, str]:
     from huey import RedisHuey, SqliteHuey  # here, not at the top: see _Binding
 
     if redis_url:
+        import redis  # here, not at the top: only a queue on Redis needs it
+
         pool = redis.ConnectionPool.from_url(
             redis_url, socket_timeout=TIMEOUT_S + 3, socket_connect_timeout=TIMEOUT_S
         )
@@ -210,7 +212,7 @@ class Queue:
                 wrapper.schedule(args=args, delay=delay)
             else:
                 wrapper(*args)
-        except (redis.RedisError, sqlite3.Error, OSError) as error:
+        except redis_errors(also=(sqlite3.Error, OSError)) as error:
             log.error("queue unavailable", extra={"fields": {"error_type": type(error).__name__}})
             raise ProblemError(
                 503,
