@@ -1,18 +1,22 @@
 r"""The cost of the track's always-on core: its GET /p02/quotes vs a bare Flask app.
 
-    python -m bench.core_overhead                    # 5 interleaved rounds of 5 s each
-    python -m bench.core_overhead --rounds 3 --duration 3
+    python -m bench.core_overhead                    # 8 interleaved rounds of 3 s each
+    python -m bench.core_overhead --rounds 12 --duration 2
+    git archive <commit> | tar -x -C /tmp/before     # an older tree, then:
+    python -m bench.core_overhead --compare-root /tmp/before   # before and after, same rounds
 
 Both apps run under the same gunicorn command (gthread, one worker, eight threads) on
 127.0.0.1; the track is started like the contract harness starts it (`python -m
 flask_track.serve`, a fresh SQLite file, CORS on, APP_ENV=production with random secrets),
 the bare app is `bench/bare_app.py` answering the track's own p02 body. wrk (`-t2 -c16`,
-see contracts/compare/load.py) loads one then the other, round after round, so the
-machine's noise falls on both. Prints req/s and p50/p99 per round, the ratio track/bare
-per round and its median (goal >= 0.80: the core costs at most 20 %).
+see contracts/compare/load.py) loads one then the other, round after round, the order
+reversed every other round (ABBA), so the machine's noise falls on both. Prints req/s,
+p50/p99 and the server's CPU microseconds per request per round, the ratios track/bare per
+round and their medians (goal >= 0.80: the core costs at most 20 %). `--compare-root` adds a
+second track served from another source tree (the code before a change) to the same rounds.
 
 Also printed: `import flask_track` + `create_app()` in a fresh interpreter (median of 3;
-goal <= 0.8 s) and the resident memory of the track's idle gunicorn worker (goal <= 80 MiB).
+goal <= 0.8 s) and the resident memory of each track's idle gunicorn worker (goal <= 80 MiB).
 Numbers only, never a pass/fail exit: timings depend on the machine (bench/README.md).
 """
 
@@ -21,6 +25,7 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+import shlex
 import statistics
 import subprocess
 import sys
@@ -41,17 +46,17 @@ STARTUP_SNIPPET = (
 )
 
 
-def startup_seconds(env: dict[str, str], repeat: int = 3) -> tuple[float, float]:
-    """Median (import, import + create_app) seconds in a fresh interpreter."""
+def startup_seconds(env: dict[str, str], root: Path = ROOT, repeat: int = 3) -> tuple[float, float]:
+    """Median (import, import + create_app) seconds in a fresh interpreter, code from `root`."""
     runs = []
     for _ in range(repeat):
         out = subprocess.run(
             [sys.executable, "-c", STARTUP_SNIPPET],
-            env={**os.environ, **env},
+            env={**os.environ, **env, "PYTHONPATH": str(root)},
             capture_output=True,
             text=True,
             check=True,
-            cwd=ROOT,
+            cwd=root,
         ).stdout.split()
         runs.append((float(out[-2]), float(out[-1])))
     return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
@@ -75,13 +80,50 @@ def measured(app: ServedApp, shot: Shot, load: Load, workdir: Path) -> tuple[Mea
     return result, (spent * 1e6 / result.requests if result.requests else 0.0)
 
 
+def load_average() -> str:
+    """The machine's 1-minute load average (context for a noisy, shared machine)."""
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except OSError:
+        return "unknown"
+
+
+def track_server(root: Path, workdir: Path, env: dict[str, str]) -> ServedApp:
+    """The track served from the code under `root`, as the contract harness serves it."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    # From `root`: `python -m` puts the current directory first on sys.path.
+    return ServedApp(
+        f"cd {shlex.quote(str(root))} && "
+        f"{sys.executable} -m flask_track.serve --workers 1 --threads 8 --port {{port}}",
+        workdir,
+        {
+            **env,
+            "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
+            "PYTHONPATH": str(root),
+        },
+    )
+
+
+def summary(name: str, values: list[float], rounds: int) -> str:
+    return (
+        f"{name}: median {statistics.median(values):.2f} over {rounds} rounds "
+        f"(spread {min(values):.2f}-{max(values):.2f}); goal >= 0.80"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--duration", type=float, default=5.0, help="seconds per wrk run")
+    parser.add_argument("--rounds", type=int, default=8)
+    parser.add_argument("--duration", type=float, default=3.0, help="seconds per wrk run")
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument(
+        "--compare-root",
+        type=Path,
+        help="also serve the track from this source tree (an older commit, `git archive`d) "
+        "in the same rounds: before and after under the same noise",
+    )
     args = parser.parse_args(argv)
-    rounds = max(1, min(args.rounds, 20))
+    rounds = max(1, min(args.rounds, 40))
     load = Load(threads=2, connections=args.connections, duration_s=min(args.duration, 60))
 
     workdir = Path(tempfile.mkdtemp(prefix="bench-core-"))
@@ -93,57 +135,79 @@ def main(argv: list[str] | None = None) -> int:
         "http://localhost:5173",
     )
     env["APP_ENV"] = "production"
-    track = ServedApp(
-        f"{sys.executable} -m flask_track.serve --workers 1 --threads 8 --port {{port}}",
-        workdir,
-        env,
-    )
+    servers = {"track": track_server(ROOT, workdir / "track", env)}
+    if args.compare_root:
+        servers["before"] = track_server(args.compare_root.resolve(), workdir / "before", env)
     bare_dir = workdir / "bare"
     bare_dir.mkdir()
     body_file = workdir / "p02.json"
     bare = ServedApp(
         f"{sys.executable} -m gunicorn {GUNICORN} --bind 127.0.0.1:{{port}} bench.bare_app:app",
         bare_dir,
-        {"BARE_BODY_FILE": str(body_file)},
+        {"BARE_BODY_FILE": str(body_file), "PYTHONPATH": str(ROOT)},
     )
+    roots = {"track": ROOT, "before": args.compare_root}
     try:
-        imported, created = startup_seconds(env)
-        track.start()
-        answer = httpx.get(f"{track.base_url}/p02/quotes", timeout=10)
-        answer.raise_for_status()
-        body_file.write_bytes(answer.content)
+        print(f"load average at start: {load_average()}")
+        for name, server in servers.items():
+            root = roots[name]
+            assert root is not None
+            imported, created = startup_seconds(
+                {**server.env, "DATABASE_URL": env["DATABASE_URL"]}, root.resolve()
+            )
+            server.start()
+            answer = httpx.get(f"{server.base_url}/p02/quotes", timeout=10)
+            answer.raise_for_status()
+            if name == "track":
+                body_file.write_bytes(answer.content)
+            rss = worker_rss_mib(server.process.pid if server.process else 0)
+            print(
+                f"{name}: import flask_track {imported:.2f} s; + create_app() {created:.2f} s "
+                f"(goal <= 0.8 s); idle worker RSS {rss:.1f} MiB (goal <= 80 MiB)"
+            )
         bare.start()
-        same = httpx.get(f"{bare.base_url}/p02/quotes", timeout=10).json() == answer.json()
-        rss = worker_rss_mib(track.process.pid if track.process else 0)
-        print(
-            f"import flask_track: {imported:.2f} s; + create_app(): {created:.2f} s (goal <= 0.8 s)"
+        reference = httpx.get(f"{servers['track'].base_url}/p02/quotes", timeout=10).json()
+        same = all(
+            httpx.get(f"{app.base_url}/p02/quotes", timeout=10).json() == reference
+            for app in (bare, *servers.values())
         )
-        print(f"idle track worker RSS: {rss:.1f} MiB (goal <= 80 MiB)" if rss else "RSS: unknown")
         print(
-            f"same body on both: {same}; wrk -t{load.threads} -c{load.connections} "
-            f"-d{load.duration_s:.0f}s, {rounds} rounds, track then bare"
+            f"same body on all: {same}; wrk -t{load.threads} -c{load.connections} "
+            f"-d{load.duration_s:g}s, {rounds} rounds, the order reversed every other round"
         )
         shot = Shot("GET", "/p02/quotes")
-        ratios, cpu_ratios = [], []
+        ratios: dict[str, list[float]] = {name: [] for name in servers}
+        cpu_ratios: dict[str, list[float]] = {name: [] for name in servers}
+        order: list[tuple[str, ServedApp]] = [*servers.items(), ("bare", bare)]
         for number in range(1, rounds + 1):
-            t, t_cpu = measured(track, shot, load, workdir)
-            b, b_cpu = measured(bare, shot, load, workdir)
-            ratios.append(t.rps / b.rps if b.rps else 0.0)
-            cpu_ratios.append(b_cpu / t_cpu if t_cpu else 0.0)
-            print(f"round {number}: req/s ratio {ratios[-1]:.2f}, CPU ratio {cpu_ratios[-1]:.2f}")
-            print("  " + line("track", t, t_cpu))
-            print("  " + line("bare", b, b_cpu))
-        for name, values in (("req/s", ratios), ("CPU/request (bare/track)", cpu_ratios)):
-            print(
-                f"track vs bare, {name}: median {statistics.median(values):.2f} over {rounds} "
-                f"rounds (spread {min(values):.2f}-{max(values):.2f}); goal >= 0.80"
-            )
+            # ABBA: a drift in the machine's load (other jobs starting, stopping) falls on
+            # every server alike instead of always on the one measured first.
+            runs = order if number % 2 else list(reversed(order))
+            results = {name: measured(app, shot, load, workdir) for name, app in runs}
+            b, b_cpu = results["bare"]
+            parts = []
+            for name in servers:
+                t, t_cpu = results[name]
+                ratios[name].append(t.rps / b.rps if b.rps else 0.0)
+                cpu_ratios[name].append(b_cpu / t_cpu if t_cpu else 0.0)
+                parts.append(
+                    f"{name} req/s ratio {ratios[name][-1]:.2f}, "
+                    f"CPU ratio {cpu_ratios[name][-1]:.2f}"
+                )
+            print(f"round {number} (load {load_average()}): " + "; ".join(parts))
+            for name, _app in runs:
+                print("  " + line(name, *results[name]))
+        for name in servers:
+            print(summary(f"{name} vs bare, req/s", ratios[name], rounds))
+            print(summary(f"{name} vs bare, CPU/request (bare/{name})", cpu_ratios[name], rounds))
+        print(f"load average at end: {load_average()}")
     except (LoadError, RuntimeError, httpx.HTTPError) as error:
         print(f"bench failed: {error}", file=sys.stderr)
         return 2
     finally:
         bare.stop()
-        track.stop()
+        for server in servers.values():
+            server.stop()
     return 0
 
 

@@ -13,6 +13,7 @@ from flask_track.config import EXTENSION as SETTINGS_EXTENSION
 from flask_track.config import Config, config_for
 from flask_track.core.cli import ladder_cli
 from flask_track.core.client import init_client
+from flask_track.core.cors import init_cors
 from flask_track.core.database import init_database
 from flask_track.core.disabled import without_disabled
 from flask_track.core.json_provider import JsonProvider
@@ -106,8 +107,9 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     # Migrations ship inside the package, so `flask db upgrade` works from any directory.
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     if app.config["CORS_ORIGINS"]:
-        cors.init_app(
+        init_cors(
             app,
+            cors,
             origins=app.config["CORS_ORIGINS"],
             expose_headers=EXPOSED_HEADERS,
             supports_credentials=False,

@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask_caching import Cache
 from flask_cors import CORS
 from flask_jwt_extended import JWTManager
-from flask_migrate import Migrate
 from flask_sock import Sock
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy.orm import DeclarativeBase
 
+from flask_track.core.migrate import LazyMigrate
 from flask_track.core.openapi import Api
 from flask_track.shared.limit_storage import RateLimitStorage
 from flask_track.shared.mailer import Mailer
@@ -24,7 +24,8 @@ class Base(DeclarativeBase):
 
 api = Api()
 db = SQLAlchemy(model_class=Base)
-migrate = Migrate()
+# Flask-Migrate, imported only when migrations run (serve.migrate(), `flask db`): core/migrate.py.
+migrate = LazyMigrate()
 cors = CORS()
 # Level 3: JWTs (loaders in shared/jwt_loaders.py, settings in shared/auth.py).
 jwt = JWTManager()

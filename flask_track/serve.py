@@ -11,12 +11,17 @@ contract harness's `--serve` and `./run.sh` use.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import signal
 import subprocess
 import sys
 import threading
 from types import FrameType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -50,6 +55,22 @@ def migrate() -> None:
         ensure_admin(app)
 
 
+def serving_app() -> Flask:
+    """What each gunicorn worker serves: `create_app()`, its startup objects frozen for the GC.
+
+    Everything built at startup (modules, 50 blueprints, the OpenAPI document: ~150,000
+    objects) lives as long as the worker. Left in the collector's oldest generation, each full
+    collection walks all of them again while every thread of the worker waits: a pause of tens
+    of milliseconds every few thousand requests. `gc.freeze()` moves them out of its reach.
+    """
+    from flask_track import create_app
+
+    app = create_app()
+    gc.collect()  # startup's garbage is freed, not frozen
+    gc.freeze()
+    return app
+
+
 def gunicorn_argv(args: argparse.Namespace) -> list[str]:
     """The gunicorn command line for these arguments."""
     return [
@@ -68,7 +89,7 @@ def gunicorn_argv(args: argparse.Namespace) -> list[str]:
         "10",
         "--timeout",
         "60",
-        "flask_track:create_app()",
+        "flask_track.serve:serving_app()",
     ]
 
 

@@ -72,3 +72,25 @@ def test_app_answers_413_problem_for_a_chunked_body(app: Any) -> None:
     )
     assert response.status_code == 413
     assert response.get_json()["type"].endswith("/payload-too-large")
+
+
+def test_chunked_body_for_a_route_allowed_more_is_read_to_that_limit() -> None:
+    """A route allowed a larger body (p31) gets a chunked body past the default limit whole."""
+    body = b"u" * (LIMIT + 40)
+    env = environ(body, chunked=True)
+    BodyLimit._enforce(env, LIMIT, DRAIN, lambda _environ, _default: LIMIT * 2)
+    assert env["CONTENT_LENGTH"] == str(len(body))
+    assert env["wsgi.input"].read() == body
+
+
+def test_a_request_within_the_limit_is_never_routed_again() -> None:
+    """A bodiless GET (gunicorn marks its input terminated) and small bodies skip the routing."""
+    routed: list[int] = []
+
+    def route_limit(_environ: dict[str, Any], default: int) -> int:
+        routed.append(default)
+        return default
+
+    for body in (b"", b"v" * LIMIT):
+        BodyLimit._enforce(environ(body, chunked=True), LIMIT, DRAIN, route_limit)
+    assert routed == []

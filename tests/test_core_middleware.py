@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from flask import Flask
+from flask import Flask, request, session
 from flask.testing import FlaskClient
 
 from flask_track import config as cfg  # the module: pytest would collect a Test* class
 from flask_track import create_app
+from flask_track.core.request_id import new_request_id
 
 ALLOWED = "http://allowed.example"
 SERVER_TIMING = re.compile(r"^app;dur=[0-9]+(\.[0-9]+)?(, .+)?$")
@@ -106,6 +107,41 @@ def test_cors_ignores_an_unlisted_origin(
         headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "GET"},
     )
     assert "Access-Control-Allow-Origin" not in response.headers
+
+
+@pytest.mark.parametrize("method", ["GET", "OPTIONS"])
+def test_a_request_without_origin_gets_no_cors_headers(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, method: str
+):
+    """No Origin, no CORS request: flask-cors's hook is skipped and adds nothing, not even Vary."""
+    client = make_app(monkeypatch, tmp_path, ALLOWED).test_client()
+    response = client.open(
+        "/health", method=method, headers={"Access-Control-Request-Method": "GET"}
+    )
+    assert response.status_code in (200, 204)
+    names = [k for k, _ in response.headers.items()]
+    assert not [k for k in names if k.startswith("Access-Control-")], names
+    assert "Vary" not in response.headers, names
+
+
+def test_a_request_without_cookies_sets_no_cookie_and_no_vary(client: FlaskClient):
+    """The API keeps no session: no Set-Cookie and no `Vary: Cookie` on a cookie-less request."""
+    response = client.get("/health")
+    assert "Set-Cookie" not in response.headers
+    assert "Vary" not in response.headers
+
+
+def test_a_signed_session_cookie_is_still_read(app: Flask):
+    """A request that does carry Flask's session cookie still opens that session."""
+    with app.test_request_context():
+        session["seen"] = 1
+        response = app.response_class()
+        app.session_interface.save_session(app, session, response)
+    cookie = response.headers["Set-Cookie"].split(";")[0]
+    with app.test_request_context(headers={"Cookie": cookie}):
+        opened = app.session_interface.open_session(app, request)
+    assert opened is not None
+    assert dict(opened) == {"seen": 1}
 
 
 @pytest.mark.parametrize("cors", [None, ""])
@@ -207,3 +243,12 @@ def test_only_the_trusted_hops_are_believed(monkeypatch, tmp_path):
         environ_base={"REMOTE_ADDR": "10.0.0.2"},
     )
     assert seen.get_data(as_text=True) == "203.0.113.7"
+
+
+def test_a_minted_request_id_is_a_canonical_uuid4():
+    """The id minted without uuid.uuid4() is still a canonical, random version-4 UUID."""
+    ids = [new_request_id() for _ in range(200)]
+    for minted in ids:
+        parsed = uuid.UUID(minted)
+        assert (parsed.version, parsed.variant, str(parsed)) == (4, uuid.RFC_4122, minted)
+    assert len(set(ids)) == len(ids)

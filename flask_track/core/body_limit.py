@@ -102,12 +102,10 @@ class BodyLimit:
         length = get_content_length(environ)
         if route_limit is None:
             route_limit = _same_limit
-        if length is not None and length > limit:
-            # Only an oversized body pays for routing it: is this a route allowed more?
-            limit = route_limit(environ, limit)
-        elif length is None and "wsgi.input_terminated" in environ:
-            limit = route_limit(environ, limit)
         if length is not None:
+            if length > limit:
+                # Only an oversized body pays for routing it: is this a route allowed more?
+                limit = route_limit(environ, limit)
             if length > limit and length <= drain_limit:
                 # Werkzeug still sees the Content-Length and raises 413 where the body is read.
                 drain(stream, length)
@@ -116,10 +114,18 @@ class BodyLimit:
         if "wsgi.input_terminated" not in environ:
             return  # no length and no server-side framing: Werkzeug reads nothing
         # Chunked: buffer up to limit + 1 bytes to tell "at the limit" from "over it".
+        # gunicorn marks every request's input terminated, a GET without a body too: such a
+        # request (or any body within the default limit) is never routed a second time.
         buffered = stream.read(limit + 1)
         received = len(buffered)
         if received == 0:
             return  # nothing was sent: the stream is at its end, leave the environ alone
+        if received > limit:
+            larger = route_limit(environ, limit)
+            if larger > limit:  # a route allowed more (p31): read on, up to its limit + 1
+                buffered += stream.read(larger - limit)
+                received = len(buffered)
+                limit = larger
         if received > limit:
             received += drain(stream, max(0, drain_limit - received))
             buffered = b""

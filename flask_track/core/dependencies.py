@@ -8,8 +8,9 @@ the route itself does not catch the error.
 from __future__ import annotations
 
 import sqlite3
+import sys
+from typing import cast
 
-import redis
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 # SQLite's primary result codes that mean "not now" rather than "wrong statement" (sqlite3
@@ -38,10 +39,26 @@ def database_down(error: BaseException) -> bool:
     return True  # psycopg: OperationalError is connection trouble; bad SQL is ProgrammingError
 
 
+def redis_errors(
+    *names: str, also: tuple[type[Exception], ...] = ()
+) -> tuple[type[Exception], ...]:
+    """redis-py's exception classes `names` (default: its base RedisError) plus `also`.
+
+    Without redis imported by any code of this process no redis error can exist, so the
+    answer is `also` alone (`except ():` catches nothing). So redis (4 MiB, issue 11) is
+    imported only where a Redis is used (REDIS_URL), not by every module handling its errors.
+    """
+    module = sys.modules.get("redis")
+    if module is None:
+        return also
+    found = tuple(cast(type[Exception], getattr(module, n)) for n in names or ("RedisError",))
+    return found + also
+
+
 def unavailable_dependency(error: BaseException) -> str | None:
     """Name the service ("database", "redis") when `error` is it not answering, else None."""
     if database_down(error):
         return "database"
-    if isinstance(error, (redis.ConnectionError, redis.TimeoutError)):
+    if isinstance(error, redis_errors("ConnectionError", "TimeoutError")):
         return "redis"
     return None

@@ -74,13 +74,16 @@ def scrub(text: str, secrets: list[str]) -> str:
 
 # Where record_json() keeps a record's line, so every handler reuses one formatting.
 _JSON_ATTR = "_flask_track_json"
+# json.dumps(..., ensure_ascii=False, default=str) builds a new encoder on every call; this
+# is the same encoder, built once (its encode() keeps no state between calls).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)
 
 
 def record_json(record: logging.LogRecord) -> str:
     """The record as one line of JSON, built once however many handlers ask for it."""
     line = record.__dict__.get(_JSON_ATTR)
     if line is None:
-        line = json.dumps(record_to_dict(record), ensure_ascii=False, default=str)
+        line = _ENCODER.encode(record_to_dict(record))
         setattr(record, _JSON_ATTR, line)
     return line
 

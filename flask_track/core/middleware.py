@@ -31,12 +31,16 @@ def elapsed_ms() -> float:
 def _finish_request(response: Response) -> Response:
     """Runs last for every response, errors included."""
     duration = elapsed_ms()
-    response.headers[REQUEST_ID_HEADER] = current_request_id() or ""
+    request_id = current_request_id() or ""
+    headers = response.headers
+    headers[REQUEST_ID_HEADER] = request_id
     app_metric = f"app;dur={duration:.2f}"
     # Keep metrics a view added (p39 adds its own) and put ours first.
-    existing = response.headers.get("Server-Timing")
-    response.headers["Server-Timing"] = f"{app_metric}, {existing}" if existing else app_metric
-    response.headers["X-Content-Type-Options"] = "nosniff"
+    # getlist, not get: a missing header costs get() a KeyError raised and caught.
+    values = headers.getlist("Server-Timing")
+    existing = values[0] if values else None
+    headers["Server-Timing"] = f"{app_metric}, {existing}" if existing else app_metric
+    headers["X-Content-Type-Options"] = "nosniff"
     # The path only: query strings may carry things that must not reach a log.
     if access_log.isEnabledFor(logging.INFO):
         fields = {
@@ -55,7 +59,8 @@ def _finish_request(response: Response) -> Response:
             "request",
             (),
             None,
-            extra={"fields": fields},
+            # The id stamped here spares each handler's RequestIdFilter its own lookup.
+            extra={"fields": fields, "request_id": request_id or None},
         )
         access_log.handle(record)
     return response

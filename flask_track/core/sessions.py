@@ -3,16 +3,17 @@
 The API keeps no state in cookies (tokens travel in headers), yet Flask opens a session for
 every request, and its default interface builds a new itsdangerous serializer each time to do
 so (~5 % of a JSON route's CPU). This interface answers an empty session straight away when
-the request has no session cookie and builds the serializer once per secret key otherwise;
-what a session holds and how it is signed are Flask's own.
+the request sends no cookie at all, builds the serializer once per secret key otherwise, and
+skips saving a session nobody touched (Flask's save would read six cookie settings to then
+do nothing); what a session holds and how it is signed are Flask's own.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, Request
-from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
+from flask import Flask, Request, Response
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface, SessionMixin
 
 
 class CookieSessionInterface(SecureCookieSessionInterface):
@@ -32,6 +33,16 @@ class CookieSessionInterface(SecureCookieSessionInterface):
 
     def open_session(self, app: Flask, request: Request) -> SecureCookieSession | None:
         """No session cookie: an empty session, as Flask would answer, without a serializer."""
-        if app.secret_key and not request.cookies.get(self.get_cookie_name(app)):
+        # No Cookie header at all (every API client): not even the cookie parser runs.
+        if app.secret_key and (
+            "HTTP_COOKIE" not in request.environ
+            or not request.cookies.get(self.get_cookie_name(app))
+        ):
             return self.session_class()
         return super().open_session(app, request)
+
+    def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
+        """Flask's save, except for an empty session never read nor written: nothing to do."""
+        if not session and not session.modified and not session.accessed:
+            return  # Flask's own save sets no cookie and no Vary header in this case either
+        super().save_session(app, session, response)

@@ -17,9 +17,9 @@ import logging
 import uuid
 from typing import Any
 
-import redis
 from flask import Flask, current_app
 
+from flask_track.core.dependencies import redis_errors
 from flask_track.extensions import cache, redis_client
 
 log = logging.getLogger("flask_track.cache")
@@ -67,7 +67,7 @@ def cache_get(key: str) -> Any:
     """The cached value or None."""
     try:
         return cache.get(key)
-    except redis.RedisError as error:
+    except redis_errors() as error:
         raise _unavailable(error) from None
 
 
@@ -75,7 +75,7 @@ def cache_set(key: str, value: Any, timeout_s: int) -> None:
     """Store a value for `timeout_s` seconds."""
     try:
         cache.set(key, value, timeout=timeout_s)
-    except redis.RedisError as error:
+    except redis_errors() as error:
         raise _unavailable(error) from None
 
 
@@ -83,7 +83,7 @@ def cache_add(key: str, value: Any, timeout_s: int) -> bool:
     """Store a value unless the key exists; True when this call stored it."""
     try:
         added: bool = cache.add(key, value, timeout=timeout_s)
-    except redis.RedisError as error:
+    except redis_errors() as error:
         raise _unavailable(error) from None
     return bool(added)
 
@@ -92,7 +92,7 @@ def cache_delete(key: str) -> None:
     """Forget a key (a missing key is fine)."""
     try:
         cache.delete(key)
-    except redis.RedisError as error:
+    except redis_errors() as error:
         raise _unavailable(error) from None
 
 
@@ -109,7 +109,7 @@ def acquire_lock(key: str, ttl_s: int) -> bool:
     assert client is not None  # REDIS_URL is set whenever the backend is redis
     try:
         return bool(client.set(KEY_PREFIX + key, uuid.uuid4().hex, nx=True, ex=ttl_s))
-    except redis.RedisError as error:
+    except redis_errors() as error:
         raise _unavailable(error) from None
 
 

@@ -25,19 +25,21 @@ import logging
 import os
 import socket
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import redis
 from flask import Flask, current_app
-from huey import RedisHuey, SqliteHuey
-from huey.api import Huey, TaskWrapper
 from sqlalchemy.engine import make_url
 
+from flask_track.core.dependencies import redis_errors
 from flask_track.core.problems import ProblemError
+
+if TYPE_CHECKING:  # huey itself is imported when an app first uses its queue (make_huey)
+    from huey.api import Huey, TaskWrapper
 
 log = logging.getLogger("flask_track.queue")
 
@@ -55,6 +57,36 @@ class _State:
     huey: Huey
     backend: str
     tasks: dict[str, TaskWrapper] = field(default_factory=dict)
+
+
+class _Binding:
+    """An app's queue, built on first use: huey (and the psycopg and redis it imports, ~15 MiB)
+    stays out of a web worker until a route enqueues or /ready asks (issue 11)."""
+
+    def __init__(self, queue: Queue, app: Flask) -> None:
+        self._queue = queue
+        self._app = app
+        self._lock = threading.Lock()
+        self._state: _State | None = None
+
+    def state(self) -> _State:
+        """The app's Huey with every task registered so far bound to it (built once)."""
+        state = self._state
+        if state is None:
+            with self._lock:
+                state = self._state
+                if state is None:
+                    huey, backend = make_huey(self._app)
+                    state = _State(huey=huey, backend=backend)
+                    for name in self._queue._functions:
+                        self._queue._bind(self._app, state, name)
+                    self._state = state
+        return state
+
+    @property
+    def backend(self) -> str:
+        """`redis` or `sqlite`."""
+        return self.state().backend
 
 
 def worker_id() -> str:
@@ -81,7 +113,11 @@ def make_huey(app: Flask) -> tuple[Huey, str]:
     database_url = str(app.config["SQLALCHEMY_DATABASE_URI"])
     name = _queue_name(database_url)
     redis_url = app.config.get("REDIS_URL")
+    from huey import RedisHuey, SqliteHuey  # here, not at the top: see _Binding
+
     if redis_url:
+        import redis  # here, not at the top: only a queue on Redis needs it
+
         pool = redis.ConnectionPool.from_url(
             redis_url, socket_timeout=TIMEOUT_S + 3, socket_connect_timeout=TIMEOUT_S
         )
@@ -123,12 +159,9 @@ class Queue:
     # ------------------------------------------------------------ binding (per app)
 
     def init_app(self, app: Flask) -> None:
-        """Create the Huey and bind every task registered so far to it."""
-        huey, backend = make_huey(app)
-        state = _State(huey=huey, backend=backend)
-        app.extensions[EXTENSION] = state
-        for name in self._functions:
-            self._bind(app, state, name)
+        """Attach the queue: its Huey is created, and every task registered so far bound to
+        it, when the app first uses it (_Binding)."""
+        app.extensions[EXTENSION] = _Binding(self, app)
 
     def _bind(self, app: Flask, state: _State, name: str) -> TaskWrapper:
         function = self._functions[name]
@@ -143,8 +176,8 @@ class Queue:
         return wrapper
 
     def _state(self, app: Flask | None = None) -> _State:
-        state: _State = (app or current_app).extensions[EXTENSION]
-        return state
+        binding: _Binding = (app or current_app).extensions[EXTENSION]
+        return binding.state()
 
     @property
     def huey(self) -> Huey:
@@ -179,7 +212,7 @@ class Queue:
                 wrapper.schedule(args=args, delay=delay)
             else:
                 wrapper(*args)
-        except (redis.RedisError, sqlite3.Error, OSError) as error:
+        except redis_errors(also=(sqlite3.Error, OSError)) as error:
             log.error("queue unavailable", extra={"fields": {"error_type": type(error).__name__}})
             raise ProblemError(
                 503,

@@ -17,11 +17,11 @@ import math
 import time
 from typing import NamedTuple
 
-import redis
 from limits import RateLimitItem
 from limits.errors import StorageError
 from limits.strategies import MovingWindowRateLimiter
 
+from flask_track.core.dependencies import redis_errors
 from flask_track.core.problems import ProblemError
 from flask_track.extensions import rate_limit_storage
 
@@ -51,7 +51,7 @@ def hit(limit: RateLimitItem, *key: str) -> LimitResult:
         allowed = strategy.hit(limit, *key)
         # Informational only (the decision above is already made): a second round trip.
         reset_at, remaining = strategy.get_window_stats(limit, *key)
-    except (redis.RedisError, StorageError, OSError) as error:
+    except redis_errors(also=(StorageError, OSError)) as error:
         raise storage_unavailable(error) from None
     reset_s = max(0, math.ceil(reset_at - time.time()))
     return LimitResult(allowed, max(0, remaining), reset_s)
@@ -63,6 +63,6 @@ def test(limit: RateLimitItem, *key: str) -> LimitResult:
     try:
         allowed = strategy.test(limit, *key)
         reset_at, remaining = strategy.get_window_stats(limit, *key)
-    except (redis.RedisError, StorageError, OSError) as error:
+    except redis_errors(also=(StorageError, OSError)) as error:
         raise storage_unavailable(error) from None
     return LimitResult(allowed, max(0, remaining), max(0, math.ceil(reset_at - time.time())))

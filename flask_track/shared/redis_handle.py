@@ -7,10 +7,14 @@ database fallback (CATALOG §0), which is correct for one process only.
 
 from __future__ import annotations
 
-import redis
+from typing import TYPE_CHECKING
+
 from flask import Flask, current_app
 
 from flask_track.core.readiness import add_readiness_check
+
+if TYPE_CHECKING:  # redis itself is imported only when REDIS_URL asks for a client
+    import redis
 
 EXTENSION = "flask_track.redis"
 # A request that needs Redis must answer (503) within a few seconds when Redis is gone.
@@ -23,11 +27,13 @@ class RedisHandle:
     def init_app(self, app: Flask) -> None:
         """Create the client (it connects lazily, on first use) when REDIS_URL is set."""
         url = app.config.get("REDIS_URL")
-        client = (
-            redis.Redis.from_url(url, socket_timeout=TIMEOUT_S, socket_connect_timeout=TIMEOUT_S)
-            if url
-            else None
-        )
+        client = None
+        if url:
+            import redis  # not at the top: without REDIS_URL no process needs it (4 MiB)
+
+            client = redis.Redis.from_url(
+                url, socket_timeout=TIMEOUT_S, socket_connect_timeout=TIMEOUT_S
+            )
         app.extensions[EXTENSION] = client
         if client is not None:
             add_readiness_check(app, "redis", client.ping)  # /ready names Redis when it is down

@@ -12,11 +12,11 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-import redis
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
+from flask_track.core.dependencies import redis_errors
 from flask_track.core.problems import ProblemError
 from flask_track.core.types import BigIntId, UTCDateTime, utcnow
 from flask_track.extensions import db, redis_client
@@ -72,7 +72,7 @@ def revoke(jti: str, expires_at: int) -> None:
         ttl = max(1, int(expires_at - datetime.now(UTC).timestamp()))
         try:
             client.set(REDIS_PREFIX + jti, "1", ex=ttl)
-        except redis.RedisError as error:
+        except redis_errors() as error:
             raise _unavailable(error) from None
         return
     db.session.execute(sa.delete(RevokedToken).where(RevokedToken.expires_at < utcnow()))
@@ -89,7 +89,7 @@ def is_revoked(jti: str) -> bool:
     if client is not None:
         try:
             return bool(client.exists(REDIS_PREFIX + jti))
-        except redis.RedisError as error:
+        except redis_errors() as error:
             raise _unavailable(error) from None
     return db.session.get(RevokedToken, jti) is not None
 

@@ -17,8 +17,11 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import redis
+if TYPE_CHECKING:  # the client comes from shared/redis_handle.py, which imports redis
+    import redis
+
 
 log = logging.getLogger("flask_track.p46")
 CHANNEL = "flask_track:p46:count"

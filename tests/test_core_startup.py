@@ -1,0 +1,52 @@
+"""What a web worker imports: migrations and the job queue's library stay off its path."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROBE = (
+    "import sys, flask_track; app = flask_track.create_app({'TESTING': True}); "
+    "app.test_client().get('/p02/quotes'); "
+    "print('IMPORTED:' + ','.join("
+    "m for m in ('alembic', 'flask_migrate', 'huey', 'redis') if m in sys.modules))"
+)
+
+
+def test_create_app_and_a_request_import_no_alembic_huey_or_redis(tmp_path: Path) -> None:
+    """Alembic, huey and (without REDIS_URL) redis are imported on first use, not at startup."""
+    env = {
+        **os.environ,
+        "APP_ENV": "testing",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'startup.sqlite3'}",
+        "PYTHONPATH": str(ROOT),
+    }
+    env.pop("REDIS_URL", None)
+    done = subprocess.run(  # noqa: S603 - our own interpreter and probe
+        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, check=True
+    )
+    imported = [line for line in done.stdout.splitlines() if line.startswith("IMPORTED:")]
+    assert imported == ["IMPORTED:"], done.stdout[-500:]
+
+
+def test_flask_db_still_lists_flask_migrates_commands(tmp_path: Path) -> None:
+    """`flask db --help` shows Flask-Migrate's group: its options and upgrade/downgrade."""
+    env = {
+        **os.environ,
+        "APP_ENV": "testing",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}",
+        "FLASK_APP": "flask_track:create_app()",
+        "PYTHONPATH": str(ROOT),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "flask", "db", "--help"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    for expected in ("--directory", "upgrade", "downgrade", "current"):
+        assert expected in done.stdout, done.stdout
