@@ -7,12 +7,13 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from flask_track.concepts.p28_refresh_token.schemas import PairLoginIn, RefreshIn, TokenPairOut
+from flask_track.concepts.p28_refresh_token.schemas import PairLoginIn, RefreshIn
 from flask_track.core.openapi import CACHE_CONTROL_DOC, Blueprint
 from flask_track.core.types import utcnow
 from flask_track.extensions import db
 from flask_track.shared.credentials import authenticate, credential_check_responses
 from flask_track.shared.revocation import RefreshTokenFamily
+from flask_track.shared.token_schemas import TokenPairOut
 from flask_track.shared.tokens import (
     NO_STORE,
     TokenProblem,

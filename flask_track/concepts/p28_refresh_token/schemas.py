@@ -22,13 +22,3 @@ class RefreshIn(Schema):
         validate=validate.Length(min=1, max=4096),
         metadata={"description": "The newest refresh token of the family."},
     )
-
-
-class TokenPairOut(Schema):
-    """An access token and the refresh token that replaces the one just used."""
-
-    access_token = fields.String(required=True)
-    refresh_token = fields.String(required=True)
-    token_type = fields.String(required=True, metadata={"enum": ["Bearer"]})
-    expires_in = fields.Integer(required=True, metadata={"minimum": 1})
-    refresh_expires_in = fields.Integer(required=True, metadata={"minimum": 1})

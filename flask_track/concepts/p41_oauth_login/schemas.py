@@ -5,6 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, ValidationError, fields, validate
 
 from flask_track.concepts.p41_oauth_login.client import safe_return_to
+from flask_track.shared.token_schemas import TokenPairOut
 from flask_track.shared.users import UserOut
 
 
@@ -54,14 +55,9 @@ class CallbackArgs(Schema):
     )
 
 
-class OAuthLoginOut(Schema):
+class OAuthLoginOut(TokenPairOut):
     """The p28 token pair, the user, and whether this login created the account."""
 
-    access_token = fields.String(required=True)
-    refresh_token = fields.String(required=True)
-    token_type = fields.String(required=True, metadata={"enum": ["Bearer"]})
-    expires_in = fields.Integer(required=True, metadata={"minimum": 1})
-    refresh_expires_in = fields.Integer(required=True, metadata={"minimum": 1})
     user = fields.Nested(UserOut, required=True)
     created = fields.Boolean(
         required=True, metadata={"description": "true: this login created the account."}
