@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from contracts.harness.server import ServedApp
+from bench.served import percentile, served_app
 
 TARGET_RATIO = 50.0
 APP_DUR = re.compile(r"app;dur=([0-9.]+)")
@@ -103,11 +103,6 @@ def run(base_url: str, rounds: int, hits: int) -> tuple[bool, str]:
     return ratio >= TARGET_RATIO and not wrong, "\n".join(lines)
 
 
-def percentile(values: list[float], pct: int) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
-
-
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.base_url:
@@ -115,18 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         print(report)
         return 0 if passed else 1
     with tempfile.TemporaryDirectory(prefix="cache-p36-") as tmp:
-        workdir = Path(tmp)
-        env = {
-            "APP_ENV": "testing",
-            "DATABASE_URL": f"sqlite:///{workdir / 'cache.sqlite3'}",
-            "SECRET_KEY": secrets.token_urlsafe(32),
-            "JWT_SECRET_KEY": secrets.token_urlsafe(48),
-            "ADMIN_PASSWORD": secrets.token_urlsafe(18),
-        }
-        if args.redis_url:
-            env["REDIS_URL"] = args.redis_url
-        command = f"{sys.executable} -m flask_track.serve --workers {args.workers} --port {{port}}"
-        server = ServedApp(command, workdir, env)
+        extra = {"REDIS_URL": args.redis_url} if args.redis_url else {}
+        server = served_app(Path(tmp), args.workers, **extra)
         try:
             server.start()
             passed, report = run(server.base_url, args.rounds, args.hits)

@@ -20,9 +20,7 @@ import argparse
 import http.client
 import itertools
 import json
-import os
 import re
-import secrets
 import statistics
 import subprocess
 import sys
@@ -33,7 +31,7 @@ from pathlib import Path
 
 from websockets.sync.client import connect
 
-from contracts.harness.server import ServedApp
+from bench.served import percentile, served_app
 from contracts.harness.websocket import ws_url
 
 Connection = http.client.HTTPConnection
@@ -128,11 +126,6 @@ def increment(conn: Connection) -> int:
     return int(json.loads(body)["value"])
 
 
-def percentile(values: list[float], pct: int) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
-
-
 def run(base_url: str, args: argparse.Namespace) -> tuple[bool, str]:
     host, _, port_text = base_url.split("://", 1)[1].split("/", 1)[0].partition(":")
     port = int(port_text or 80)
@@ -199,18 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         print(report)
         return 0 if passed else 1
     with tempfile.TemporaryDirectory(prefix="ws-fanout-") as tmp:
-        workdir = Path(tmp)
-        env = {
-            "APP_ENV": "testing",
-            "ENV_FILE": os.devnull,
-            "DATABASE_URL": f"sqlite:///{workdir / 'fanout.sqlite3'}",
-            "REDIS_URL": args.redis_url,
-            "SECRET_KEY": secrets.token_urlsafe(32),
-            "JWT_SECRET_KEY": secrets.token_urlsafe(48),
-            "ADMIN_PASSWORD": secrets.token_urlsafe(18),
-        }
-        command = f"{sys.executable} -m flask_track.serve --workers {args.workers} --port {{port}}"
-        server = ServedApp(command, workdir, env)
+        server = served_app(Path(tmp), args.workers, REDIS_URL=args.redis_url)
         try:
             server.start()
             passed, report = run(server.base_url, args)
