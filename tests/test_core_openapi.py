@@ -9,6 +9,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from openapi_spec_validator import validate as validate_openapi
+from werkzeug.http import is_hop_by_hop_header
 
 from flask_track.core.openapi import MAX_ID, IdConverter, digits_at_most, schema_name
 
@@ -74,6 +75,28 @@ def test_every_operation_has_a_summary_and_an_explicit_status(document: dict[str
             assert operation.get("summary"), f"{method} {path}: no docstring/summary"
             # `default` documents nothing in particular; p08's error routes have no success.
             assert set(operation["responses"]) - {"default"}, f"{method} {path}: no status"
+
+
+def test_no_response_documents_a_hop_by_hop_header(document: dict[str, Any]):
+    """WSGI forbids hop-by-hop headers and gunicorn drops them: a promise the wire breaks."""
+    promised = [
+        (method.upper(), path, status, name)
+        for path, item in document["paths"].items()
+        for method, operation in item.items()
+        if method.upper() in METHODS
+        for status, response in operation["responses"].items()
+        for name in response.get("headers", {})
+        if is_hop_by_hop_header(name)
+    ]
+    headers_documented = sum(
+        len(response.get("headers", {}))
+        for item in document["paths"].values()
+        for method, operation in item.items()
+        if method.upper() in METHODS
+        for response in operation["responses"].values()
+    )
+    assert headers_documented > 0, "the document should document some response headers"
+    assert promised == [], f"hop-by-hop headers documented as sent: {promised}"
 
 
 def test_problem_responses_are_added_for_bodies_and_path_parameters(document: dict[str, Any]):
