@@ -80,6 +80,22 @@ class Session:
         except (TypeError, ValueError):
             return raw
 
+    def close(self, code: int = 1000) -> int | None:
+        """Close from this side; the code of the Close frame the server answered with, or None.
+
+        None means the TCP connection ended without the server's Close frame (the client
+        then reports 1006, "abnormal closure").
+        """
+        assert self.connection is not None
+        self.transcript.append(f">>> close ({code})")
+        self.connection.close(code)
+        answer = self.connection.protocol.close_rcvd
+        self.close_code = answer.code if answer is not None else None
+        self.transcript.append(
+            f"<<< close ({self.close_code})" if answer is not None else "<<< EOF, no Close frame"
+        )
+        return self.close_code
+
     def describe(self, expected: str) -> str:
         """The failure message: what was expected, and the whole conversation."""
         lines = "\n  ".join(self.transcript[-20:])

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask_track.concepts.p45_websocket_hello.protocol import HELLO, answer
 from flask_track.core.openapi import Blueprint
-from flask_track.core.websocket import refuse_foreign_origin
+from flask_track.core.websocket import answers_the_close, refuse_foreign_origin
 from flask_track.extensions import sock
 
 blp = Blueprint("p45", __name__)
@@ -28,6 +28,7 @@ def send(ws: Any, message: dict[str, Any]) -> None:
 @blp.doc(responses={"101": {"description": "Switching Protocols: the WebSocket is open."}})
 @blp.alt_response(400, response="BAD_REQUEST")
 @blp.alt_response(403, response="FORBIDDEN")
+@answers_the_close
 def hello(ws: Any) -> None:
     """Greet the client, then answer each message until it goes away."""
     send(ws, HELLO)

@@ -11,7 +11,7 @@ from flask_track.concepts.p46_realtime_counter.counter import current_value, inc
 from flask_track.concepts.p46_realtime_counter.hub import HUB
 from flask_track.concepts.p46_realtime_counter.schemas import CountOut
 from flask_track.core.openapi import Blueprint
-from flask_track.core.websocket import refuse_foreign_origin
+from flask_track.core.websocket import answers_the_close, refuse_foreign_origin
 from flask_track.extensions import redis_client, sock
 
 blp = Blueprint("p46", __name__)
@@ -33,6 +33,7 @@ def post_increment() -> dict[str, int]:
 @blp.doc(responses={"101": {"description": "Switching Protocols: the WebSocket is open."}})
 @blp.alt_response(400, response="BAD_REQUEST")
 @blp.alt_response(403, response="FORBIDDEN")
+@answers_the_close
 def live(ws: Any) -> None:
     """Send {"type":"count","value":n} now and after every change, never a smaller n."""
     client = redis_client.client
