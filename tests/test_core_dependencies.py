@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import flask_migrate
@@ -10,6 +11,7 @@ from flask import Flask
 
 from flask_track import create_app
 from flask_track.config import TestingConfig
+from flask_track.core.dependencies import LazyModule
 
 DEAD_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 DEAD_PG = "postgresql://app_user:hunter2@127.0.0.1:1/shop_db"
@@ -69,3 +71,23 @@ def test_routes_without_their_own_handling_answer_503_not_500(
     assert response.get_json()["type"] == "/problems/dependency-unavailable"
     assert "hunter2" not in response.get_data(as_text=True)
     assert response.headers["Retry-After"]
+
+
+def test_a_lazy_module_is_imported_on_first_attribute_access(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "lazy_probe_module.py").write_text("VALUE = 42\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "lazy_probe_module", raising=False)
+    lazy = LazyModule("lazy_probe_module")
+    assert "lazy_probe_module" not in sys.modules, "named, not imported"
+    assert "not imported yet" in repr(lazy)
+    assert lazy.VALUE == 42
+    assert "lazy_probe_module" in sys.modules
+    assert repr(lazy) == "<LazyModule lazy_probe_module (imported)>"
+
+
+def test_a_lazy_module_that_does_not_exist_fails_when_used_not_when_named() -> None:
+    lazy = LazyModule("flask_track.core._no_such_module")
+    with pytest.raises(ModuleNotFoundError):
+        lazy.anything  # noqa: B018 - the attribute access is the test

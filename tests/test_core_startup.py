@@ -1,4 +1,4 @@
-"""What a web worker imports: migrations and the job queue's library stay off its path."""
+"""What a web worker imports: migrations, the job queue and p41's Authlib stay off its path."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ PROBE = (
     "import sys, flask_track; app = flask_track.create_app({'TESTING': True}); "
     "app.test_client().get('/p02/quotes'); "
     "print('IMPORTED:' + ','.join("
-    "m for m in ('alembic', 'flask_migrate', 'huey', 'redis') if m in sys.modules))"
+    "m for m in ('alembic', 'flask_migrate', 'huey', 'redis', 'authlib', 'joserfc', 'requests') "
+    "if m in sys.modules))"
 )
 
 
-def test_create_app_and_a_request_import_no_alembic_huey_or_redis(tmp_path: Path) -> None:
-    """Alembic, huey and (without REDIS_URL) redis are imported on first use, not at startup."""
+def test_create_app_and_a_request_import_no_alembic_huey_redis_or_authlib(tmp_path: Path) -> None:
+    """Alembic, huey, redis (without REDIS_URL) and p41's Authlib stack load on first use."""
     env = {
         **os.environ,
         "APP_ENV": "testing",
@@ -30,6 +31,29 @@ def test_create_app_and_a_request_import_no_alembic_huey_or_redis(tmp_path: Path
     )
     imported = [line for line in done.stdout.splitlines() if line.startswith("IMPORTED:")]
     assert imported == ["IMPORTED:"], done.stdout[-500:]
+
+
+P41_PROBE = (
+    "import sys, flask_track; app = flask_track.create_app({'TESTING': True}); "
+    "c = app.test_client(); before = 'authlib' in sys.modules; "
+    "r = c.get('/p41/provider/.well-known/openid-configuration'); "
+    "print('P41:', before, 'authlib' in sys.modules, r.status_code, r.get_json()['issuer'])"
+)
+
+
+def test_p41s_first_request_loads_authlib_and_is_answered(tmp_path: Path) -> None:
+    """Loaded lazily, p41 still answers its first request (its server is made on first use)."""
+    env = {
+        **os.environ,
+        "APP_ENV": "testing",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'p41.sqlite3'}",
+        "PYTHONPATH": str(ROOT),
+    }
+    done = subprocess.run(  # noqa: S603 - our own interpreter and probe
+        [sys.executable, "-c", P41_PROBE], env=env, capture_output=True, text=True, check=True
+    )
+    found = [line for line in done.stdout.splitlines() if line.startswith("P41:")]
+    assert found == ["P41: False True 200 http://localhost/p41/provider"], done.stdout[-800:]
 
 
 def test_flask_db_still_lists_flask_migrates_commands(tmp_path: Path) -> None:

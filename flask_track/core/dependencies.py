@@ -7,9 +7,12 @@ the route itself does not catch the error.
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
 import sys
-from typing import cast
+import threading
+from types import ModuleType
+from typing import Any, cast
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
@@ -62,3 +65,29 @@ def unavailable_dependency(error: BaseException) -> str | None:
     if isinstance(error, redis_errors("ConnectionError", "TimeoutError")):
         return "redis"
     return None
+
+
+class LazyModule:
+    """A module imported on first attribute access (for code only some requests need).
+
+    `provider = LazyModule("pkg.provider")` at the top of a views module, then
+    `provider.server()` in a view: the import (and everything it imports) happens on the first
+    request that uses it, not at start, so a worker that never serves that concept never pays
+    its memory. Put the real import under `if TYPE_CHECKING:` so type checkers see the module.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._module: ModuleType | None = None
+        self._lock = threading.Lock()
+
+    def __getattr__(self, attribute: str) -> Any:
+        module = self._module
+        if module is None:
+            with self._lock:  # import_module is thread-safe; the lock just keeps it to once
+                module = self._module = importlib.import_module(self._name)
+        return getattr(module, attribute)
+
+    def __repr__(self) -> str:
+        state = "imported" if self._module is not None else "not imported yet"
+        return f"<LazyModule {self._name} ({state})>"

@@ -19,8 +19,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
+
+# MismatchingStateError, OAuthError, JoseError, RequestException: what routes.py catches from a
+# login, as client.X, so routes.py itself imports none of Authlib's stack at start.
+from authlib.integrations.base_client.errors import MismatchingStateError as MismatchingStateError
+from authlib.integrations.base_client.errors import OAuthError as OAuthError
 from authlib.integrations.flask_client import FlaskOAuth2App, OAuth
 from flask import Flask, current_app, request
+from joserfc.errors import JoseError as JoseError
+from requests import RequestException as RequestException
 from sqlalchemy.exc import IntegrityError
 
 from flask_track.concepts.p41_oauth_login.models import LinkedAccount, LoginHandoff
@@ -32,6 +39,7 @@ from flask_track.shared.passwords import unusable_password
 from flask_track.shared.users import User, normalize_email
 
 EXTENSION = "flask_track.p41.oauth"
+_init_lock = threading.Lock()
 HANDOFF_TTL = timedelta(seconds=60)
 LOOPBACK_NAMES = {"localhost"}
 
@@ -46,7 +54,13 @@ def init_client(app: Flask) -> None:
 
 
 def _state() -> dict[str, Any]:
-    found: dict[str, Any] = current_app.extensions[EXTENSION]
+    """The client registry and slots of this app, made on p41's first login (see routes.py)."""
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+    if EXTENSION not in app.extensions:
+        with _init_lock:
+            if EXTENSION not in app.extensions:
+                init_client(app)
+    found: dict[str, Any] = app.extensions[EXTENSION]
     return found
 
 
@@ -200,16 +214,6 @@ def link_or_create(issuer: str, subject: str, email: Any, verified: Any) -> tupl
 
 
 # ---------------------------------------------------------------- the browser handoff
-
-
-def safe_return_to(value: str) -> bool:
-    """A same-origin path only ("/..."): never a scheme, a host, "//" or a backslash."""
-    if not value.startswith("/") or value.startswith("//") or "\\" in value:
-        return False
-    if any(ord(ch) < 0x21 or ord(ch) == 0x7F for ch in value):
-        return False
-    parts = urlsplit(value)
-    return not parts.scheme and not parts.netloc
 
 
 def create_handoff(user: User, created: bool) -> str:

@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from authlib.integrations.flask_oauth2 import AuthorizationServer, ResourceProtector
 from authlib.oauth2.rfc6749 import grants
 from authlib.oauth2.rfc6749.errors import InvalidRequestError
+from authlib.oauth2.rfc6749.errors import OAuth2Error as OAuth2Error  # routes.py catches it
 from authlib.oauth2.rfc6750 import BearerTokenValidator
 from authlib.oauth2.rfc7636 import CodeChallenge
 from authlib.oidc.core import UserInfo, UserInfoEndpoint
@@ -442,9 +443,18 @@ def init_server(app: Flask) -> None:
     app.extensions[EXTENSION] = server
 
 
+# OAuth2Error (imported above) is what routes.py catches as provider.OAuth2Error.
+_init_lock = threading.Lock()
+
+
 def server() -> AuthorizationServer:
-    """This app's authorization server."""
-    found: AuthorizationServer = current_app.extensions[EXTENSION]
+    """This app's authorization server, made on p41's first provider request (see routes.py)."""
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+    if EXTENSION not in app.extensions:
+        with _init_lock:
+            if EXTENSION not in app.extensions:
+                init_server(app)
+    found: AuthorizationServer = app.extensions[EXTENSION]
     return found
 
 

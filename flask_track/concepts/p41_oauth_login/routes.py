@@ -9,26 +9,11 @@ Client (client.py, Authlib's Flask client): GET /p41/login → the provider → 
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import requests
-from authlib.integrations.base_client.errors import MismatchingStateError, OAuthError
-from authlib.oauth2.rfc6749.errors import OAuth2Error
 from flask import jsonify, request, session, url_for
-from joserfc.errors import JoseError
 from werkzeug.wrappers import Response
 
-from flask_track.concepts.p41_oauth_login import provider
-from flask_track.concepts.p41_oauth_login.client import (
-    callback_slot,
-    create_handoff,
-    init_client,
-    link_or_create,
-    login_failed,
-    oauth_client,
-    provider_base,
-    redeem_handoff,
-)
 from flask_track.concepts.p41_oauth_login.schemas import (
     AUTHORIZE_PARAMETERS,
     AUTHORIZE_RESPONSES,
@@ -42,22 +27,26 @@ from flask_track.concepts.p41_oauth_login.schemas import (
     authorize_args_problem,
     json_content,
 )
+from flask_track.core.dependencies import LazyModule
 from flask_track.core.openapi import CACHE_CONTROL_DOC, Blueprint
 from flask_track.core.problems import ProblemError
 from flask_track.shared.tokens import NO_STORE, start_token_family
 from flask_track.shared.users import normalize_email
+
+# provider.py and client.py import Authlib, joserfc and requests: about 8 MiB in every worker
+# (issue 11). They are imported by p41's first request instead of at start; a worker that
+# never serves p41 never loads them. The schemas (for the OpenAPI document) need none of it.
+if TYPE_CHECKING:
+    from flask_track.concepts.p41_oauth_login import client, provider
+else:
+    client = LazyModule("flask_track.concepts.p41_oauth_login.client")
+    provider = LazyModule("flask_track.concepts.p41_oauth_login.provider")
 
 blp = Blueprint("p41", __name__)
 
 RETURN_TO = "p41_return_to"  # session: state -> the browser flow's return_to path
 HANDOFF = "p41_handoff"  # session: the one-time code of a finished browser login
 MAX_PENDING = 5  # browser logins started and not finished, remembered per session
-
-
-@blp.record_once
-def _setup(state: Any) -> None:
-    provider.init_server(state.app)
-    init_client(state.app)
 
 
 def _json(payload: dict[str, Any], cache_control: str) -> Response:
@@ -157,7 +146,7 @@ def authorize() -> Response:
         # Authlib validates client, redirect_uri (exact), response_type, scope, PKCE, nonce.
         # Errors found before the redirect_uri is trusted are answered here, never redirected.
         grant = server.get_consent_grant(end_user=None)
-    except OAuth2Error as error:
+    except provider.OAuth2Error as error:
         refused: Response = server.handle_error_response(None, error)
         return refused
     except ValueError:
@@ -206,20 +195,20 @@ def userinfo() -> Response:
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
 def login(args: dict[str, Any]) -> Response:
     """Start a login: redirect to the provider (state, nonce, PKCE S256 by Authlib)."""
-    client = oauth_client(provider_base())
+    oauth = client.oauth_client(client.provider_base())
     redirect_uri = url_for("p41.callback", _external=True)
     extra = {"login_hint": args["login_hint"]} if "login_hint" in args else {}
     try:
         # Authlib reads discovery (over HTTP the first time in a process: hence the slot),
         # makes state, nonce, code_verifier and its S256 challenge.
-        with callback_slot():
-            found = client.create_authorization_url(redirect_uri, **extra)
-    except requests.RequestException:
+        with client.callback_slot():
+            found = oauth.create_authorization_url(redirect_uri, **extra)
+    except client.RequestException:
         raise ProblemError(
             503, "dependency-unavailable", "The provider cannot be reached."
         ) from None
-    client.save_authorize_data(redirect_uri=redirect_uri, **found)
-    _forget_abandoned_logins(client.name)
+    oauth.save_authorize_data(redirect_uri=redirect_uri, **found)
+    _forget_abandoned_logins(oauth.name)
     if "return_to" in args:
         pending = dict(session.get(RETURN_TO) or {})
         pending[found["state"]] = args["return_to"]
@@ -244,23 +233,23 @@ def callback(args: dict[str, Any]) -> Any:
     state = args.get("state")
     if not state:
         raise ProblemError(400, "oauth-state-invalid", "The callback carries no state.")
-    client = oauth_client(provider_base())
-    with callback_slot():
+    oauth = client.oauth_client(client.provider_base())
+    with client.callback_slot():
         return_to = _pop_return_to(state)
         try:
             # Authlib: state (against the session), the code exchange over HTTP (with the
             # PKCE verifier), the id token's signature (JWKS), iss, aud, exp and nonce.
-            token = client.authorize_access_token()
-        except MismatchingStateError:
+            token = oauth.authorize_access_token()
+        except client.MismatchingStateError:
             raise ProblemError(
                 400, "oauth-state-invalid", "The state is not one this browser was given."
             ) from None
-        except OAuthError as error:
+        except client.OAuthError as error:
             code = "".join(ch for ch in str(error.error or "") if ch.isalnum() or ch == "_")
-            raise login_failed(f"The provider refused the login ({code[:64]}).") from None
-        except JoseError:
-            raise login_failed("The id token did not verify.") from None
-        except requests.RequestException:
+            raise client.login_failed(f"The provider refused the login ({code[:64]}).") from None
+        except client.JoseError:
+            raise client.login_failed("The id token did not verify.") from None
+        except client.RequestException:
             raise ProblemError(
                 503, "dependency-unavailable", "The provider cannot be reached."
             ) from None
@@ -272,13 +261,13 @@ def callback(args: dict[str, Any]) -> Any:
             ) from None
     claims = token.get("userinfo")
     if not claims or not claims.get("iss") or not claims.get("sub"):
-        raise login_failed("The provider answered no id token.")
-    user, created = link_or_create(
+        raise client.login_failed("The provider answered no id token.")
+    user, created = client.link_or_create(
         str(claims["iss"]), str(claims["sub"]), claims.get("email"), claims.get("email_verified")
     )
     if return_to:
         # No token in any URL: the page asks for them (POST /p41/handoff, same origin).
-        session[HANDOFF] = create_handoff(user, created)
+        session[HANDOFF] = client.create_handoff(user, created)
         return _redirect(return_to)
     return {**start_token_family(user), "user": user, "created": created}, 200, NO_STORE
 
@@ -318,7 +307,7 @@ def _pop_return_to(state: str) -> str | None:
 def handoff() -> tuple[dict[str, Any], int, dict[str, str]]:
     """Collect the tokens of this browser's finished login (once, within 60 s)."""
     code = session.pop(HANDOFF, None)
-    found = redeem_handoff(code) if isinstance(code, str) else None
+    found = client.redeem_handoff(code) if isinstance(code, str) else None
     if found is None:
         raise ProblemError.not_found("No finished login is waiting for this browser.")
     user, created = found

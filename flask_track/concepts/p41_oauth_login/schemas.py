@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from marshmallow import Schema, ValidationError, fields, validate
 
-from flask_track.concepts.p41_oauth_login.client import safe_return_to
 from flask_track.shared.token_schemas import TokenPairOut
 from flask_track.shared.users import UserOut
+
+
+def safe_return_to(value: str) -> bool:
+    """A same-origin path only ("/..."): never a scheme, a host, "//" or a backslash."""
+    if not value.startswith("/") or value.startswith("//") or "\\" in value:
+        return False
+    if any(ord(ch) < 0x21 or ord(ch) == 0x7F for ch in value):
+        return False
+    parts = urlsplit(value)
+    return not parts.scheme and not parts.netloc
 
 
 def _same_origin_path(value: str) -> None:
