@@ -55,7 +55,7 @@ def migrate() -> None:
         ensure_admin(app)
 
 
-def serving_app() -> Flask:
+def serving_app(admin_ensured: bool = False) -> Flask:
     """What each gunicorn worker serves: `create_app()`, its startup objects frozen for the GC.
 
     Everything built at startup (modules, 50 blueprints, the OpenAPI document: ~150,000
@@ -64,8 +64,11 @@ def serving_app() -> Flask:
     of milliseconds every few thousand requests. `gc.freeze()` moves them out of its reach.
     """
     from flask_track import create_app
+    from flask_track.shared.admin import admin_ensured_at_start
 
     app = create_app()
+    if admin_ensured:  # migrate() ensured it before gunicorn started (not with --no-migrate)
+        admin_ensured_at_start(app)
     gc.collect()  # startup's garbage is freed, not frozen
     gc.freeze()
     return app
@@ -89,7 +92,8 @@ def gunicorn_argv(args: argparse.Namespace) -> list[str]:
         "10",
         "--timeout",
         "60",
-        "flask_track.serve:serving_app()",
+        # gunicorn calls the factory with these literal arguments.
+        f"flask_track.serve:serving_app(admin_ensured={not args.no_migrate})",
     ]
 
 

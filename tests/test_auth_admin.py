@@ -13,7 +13,7 @@ from flask import Flask
 from flask_track import create_app, serve
 from flask_track.config import ConfigError, TestingConfig, config_for
 from flask_track.extensions import db
-from flask_track.shared.admin import ensure_admin
+from flask_track.shared.admin import admin_ensured_at_start, ensure_admin
 from flask_track.shared.users import User
 from tests.test_auth_support import ADMIN_EMAIL, PASSWORD, signup
 
@@ -103,3 +103,23 @@ def test_signup_cannot_take_over_the_admin(app: Flask) -> None:
         flask_migrate.upgrade()  # idempotent
     signup(client, "someone@example.com")
     assert admins(app) == [ADMIN_EMAIL]
+
+
+def test_served_workers_skip_the_first_request_check_when_serve_ensured_the_admin() -> None:
+    """serve's gunicorn command tells serving_app() the admin exists, unless --no-migrate."""
+    assert serve.gunicorn_argv(serve.parse_args([]))[-1] == (
+        "flask_track.serve:serving_app(admin_ensured=True)"
+    )
+    assert serve.gunicorn_argv(serve.parse_args(["--no-migrate"]))[-1] == (
+        "flask_track.serve:serving_app(admin_ensured=False)"
+    )
+
+
+def test_admin_ensured_at_start_removes_the_first_request_hook(app: Flask) -> None:
+    names = [hook.__name__ for hook in app.before_request_funcs[None]]
+    assert "ensure_admin_once" in names
+    admin_ensured_at_start(app)
+    names = [hook.__name__ for hook in app.before_request_funcs[None]]
+    assert "ensure_admin_once" not in names
+    assert app.test_client().get("/health").status_code == 200
+    assert admins(app) == []  # nothing made it: the hook that would have is gone

@@ -94,3 +94,12 @@ def test_a_request_within_the_limit_is_never_routed_again() -> None:
     for body in (b"", b"v" * LIMIT):
         BodyLimit._enforce(environ(body, chunked=True), LIMIT, DRAIN, route_limit)
     assert routed == []
+
+
+def test_a_request_without_length_or_transfer_encoding_is_not_read() -> None:
+    """No Content-Length and no Transfer-Encoding: no body (RFC 9112 §6.3), nothing read."""
+    env: dict[str, Any] = {"wsgi.input": io.BytesIO(b"stray"), "wsgi.input_terminated": True}
+    original = env["wsgi.input"]
+    BodyLimit._enforce(env, LIMIT, DRAIN)
+    assert original.tell() == 0
+    assert env["wsgi.input"] is original

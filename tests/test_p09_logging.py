@@ -54,7 +54,7 @@ def test_tracebacks_are_logged_but_not_served(client: FlaskClient) -> None:
 
 def test_after_request_and_teardown_leave_records(client: FlaskClient) -> None:
     hooks = client.get("/p09/lifecycle", headers={"X-Request-ID": "p09-unit-life"}).json["hooks"]
-    assert hooks == ["before_app_request", "before_request", "handler"]
+    assert hooks == ["wsgi_middleware", "before_request", "handler"]
     items = client.get("/p09/logs?request_id=p09-unit-life").json["items"]
     mine = ("flask_track.p09", "flask_track.access")
     order = [item.get("hook") or item["logger"] for item in items if item["logger"] in mine]

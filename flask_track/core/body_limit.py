@@ -113,6 +113,10 @@ class BodyLimit:
             return
         if "wsgi.input_terminated" not in environ:
             return  # no length and no server-side framing: Werkzeug reads nothing
+        if "HTTP_TRANSFER_ENCODING" not in environ:
+            # Neither Content-Length nor Transfer-Encoding: the request has no body (RFC 9112
+            # §6.3), whatever the server's framing flag says. Nothing to read or measure.
+            return
         # Chunked: buffer up to limit + 1 bytes to tell "at the limit" from "over it".
         # gunicorn marks every request's input terminated, a GET without a body too: such a
         # request (or any body within the default limit) is never routed a second time.

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 import re
+from typing import Any
 
-from flask import g, has_request_context, request
+from flask import has_request_context, request
 
 HEADER = "X-Request-ID"
 ENVIRON_KEY = "HTTP_X_REQUEST_ID"  # where WSGI puts the header (what request.headers reads)
+# Where core/middleware.py keeps the id of the request for everything after it (one per
+# request, set before Flask sees the request).
+ENVIRON_ID = "flask_track.request_id"
 # CATALOG §0: anything else (too long, spaces, CR/LF injection attempts) is replaced.
 VALID_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
 
@@ -26,15 +30,20 @@ def new_request_id() -> str:
     return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
+def assign_request_id(environ: dict[str, Any]) -> str:
+    """The request's id, fixed once in its WSGI environ: the incoming one if well-formed."""
+    found: str | None = environ.get(ENVIRON_ID)
+    if found is None:
+        incoming = environ.get(ENVIRON_KEY, "")
+        found = incoming if VALID_REQUEST_ID.fullmatch(incoming) else new_request_id()
+        environ[ENVIRON_ID] = found
+    return found
+
+
 def current_request_id() -> str | None:
-    """The id of the request being handled, assigned on first use."""
+    """The id of the request being handled (None outside a request)."""
     if not has_request_context():
         return None
-    # One proxy lookup, not three: this runs several times per request (hooks, log records).
-    state = g._get_current_object()
-    request_id: str | None = getattr(state, "request_id", None)
-    if request_id is None:
-        incoming = request.environ.get(ENVIRON_KEY, "")
-        request_id = incoming if VALID_REQUEST_ID.fullmatch(incoming) else new_request_id()
-        state.request_id = request_id
-    return request_id
+    # Set by core/middleware.py before Flask saw the request; assigned here only for a
+    # request that did not come through it (a bare test_request_context()).
+    return assign_request_id(request.environ)

@@ -18,6 +18,7 @@ from flask_track.shared.passwords import hash_password
 from flask_track.shared.users import User, normalize_email
 
 log = logging.getLogger("flask_track.auth")
+ADMIN_HOOK = "flask_track.admin_check"  # app.extensions: init_admin's before_request hook
 
 
 def ensure_admin(app: Flask | None = None) -> str:
@@ -72,3 +73,16 @@ def init_admin(app: Flask) -> None:
                 log.exception("could not ensure the admin account")
 
     app.before_request(ensure_admin_once)
+    app.extensions[ADMIN_HOOK] = ensure_admin_once
+
+
+def admin_ensured_at_start(app: Flask) -> None:
+    """Drop the first-request check: the admin was ensured before this process served.
+
+    `python -m flask_track.serve` ensures it before gunicorn forks its workers, so each
+    worker would otherwise run one query on its first request and a no-op hook on every
+    request after it.
+    """
+    hook = app.extensions.pop(ADMIN_HOOK, None)
+    if hook is not None:
+        app.before_request_funcs[None].remove(hook)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from flask import Response, g
+from flask import Response, g, request
 from flask.blueprints import BlueprintSetupState
 
 from flask_track.concepts.p09_request_logger.buffer import BUFFER, attach
 from flask_track.concepts.p09_request_logger.schemas import LifecycleOut, LogsOut, LogsQueryIn
+from flask_track.core.middleware import STARTED
 from flask_track.core.openapi import Blueprint
 from flask_track.core.request_id import current_request_id
 
@@ -17,7 +18,8 @@ blp = Blueprint("p09", __name__)
 log = logging.getLogger("flask_track.p09")
 
 # Every request of the app is already logged as one JSON line by core/middleware.py
-# (an after_request hook): method, path, status, duration_ms and request_id.
+# (a WSGI middleware around the whole app, when the response starts): method, path, status,
+# duration_ms and request_id.
 
 
 @blp.record_once
@@ -30,9 +32,9 @@ def start_buffering(_state: BlueprintSetupState) -> None:
 def note_before_request() -> None:
     """Runs only for this blueprint's routes, after the app-wide before_request hooks."""
     # p09 installs no app-wide hook of its own: it would run on every route of the app to
-    # serve one concept. Core's app-wide hook (middleware._start_request) already ran for
-    # this request, and the clock it started in `g` is the proof.
-    g.p09_hooks = ["before_app_request"] if "started_at" in g else []
+    # serve one concept. Core's WSGI middleware (middleware.RequestStamp) already saw this
+    # request before Flask did, and the clock it started in the environ is the proof.
+    g.p09_hooks = ["wsgi_middleware"] if STARTED in request.environ else []
     g.p09_hooks.append("before_request")
 
 
@@ -54,7 +56,7 @@ def note_teardown(_error: BaseException | None) -> None:
 @blp.response(200, LogsOut)
 def logs(args: dict[str, Any]) -> dict[str, Any]:
     """Return the records this process logged for one request id (newest 1,000 kept)."""
-    # A request's access record is written by an after_request hook, i.e. after its view
+    # A request's access record is written when its response starts, i.e. after its view
     # ran: ask for a request id from an earlier request, not for this one.
     items = BUFFER.for_request(args["request_id"])
     return {"request_id": args["request_id"], "items": items, "count": len(items)}
