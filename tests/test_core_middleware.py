@@ -252,3 +252,79 @@ def test_a_minted_request_id_is_a_canonical_uuid4():
         parsed = uuid.UUID(minted)
         assert (parsed.version, parsed.variant, str(parsed)) == (4, uuid.RFC_4122, minted)
     assert len(set(ids)) == len(ids)
+
+
+def _access_lines(out: str) -> list[dict[str, Any]]:
+    records = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    return [r for r in records if r.get("logger") == "flask_track.access"]
+
+
+def test_a_views_server_timing_is_kept_after_ours_and_owned_headers_are_replaced(
+    app: Flask,
+) -> None:
+    @app.get("/unit-owned-headers")
+    def owned() -> Any:
+        return (
+            "ok",
+            200,
+            [
+                ("Server-Timing", "db;dur=1.5"),
+                ("Server-Timing", "cache;desc=hit"),
+                ("X-Request-ID", "forged-by-the-view"),
+                ("X-Content-Type-Options", "other"),
+            ],
+        )
+
+    response = app.test_client().get("/unit-owned-headers", headers={"X-Request-ID": "abc-1"})
+    assert response.headers.getlist("X-Request-ID") == ["abc-1"]
+    assert response.headers.getlist("X-Content-Type-Options") == ["nosniff"]
+    (timing,) = response.headers.getlist("Server-Timing")
+    assert re.fullmatch(r"app;dur=\d+\.\d\d, db;dur=1\.5, cache;desc=hit", timing), timing
+
+
+def test_a_response_that_never_starts_is_still_logged(capsys: pytest.CaptureFixture[str]) -> None:
+    """A WebSocket (101, its server wrote the upgrade itself) or an escaped exception (500)."""
+    from flask_track.core.middleware import RequestStamp
+
+    def upgraded(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        return []  # flask-sock wrote "101 Switching Protocols" to the socket itself
+
+    def broken(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        raise RuntimeError("escaped the app")
+
+    base = {"REQUEST_METHOD": "GET", "PATH_INFO": "/p45/ws", "wsgi.input": None}
+    capsys.readouterr()
+    RequestStamp(upgraded)({**base, "HTTP_UPGRADE": "websocket"}, lambda *a: None)
+    with pytest.raises(RuntimeError):
+        RequestStamp(broken)(dict(base), lambda *a: None)
+    lines = _access_lines(capsys.readouterr().out)
+    assert [(r["path"], r["status"]) for r in lines] == [("/p45/ws", 101), ("/p45/ws", 500)]
+
+
+def test_start_response_called_twice_logs_once(capsys: pytest.CaptureFixture[str]) -> None:
+    """PEP 3333 lets an app call start_response again with exc_info: still one access line."""
+    from flask_track.core.middleware import RequestStamp
+
+    def retried(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        start_response("200 OK", [])
+        start_response("500 INTERNAL SERVER ERROR", [], (None, None, None))
+        return [b""]
+
+    capsys.readouterr()
+    RequestStamp(retried)({"REQUEST_METHOD": "GET", "PATH_INFO": "/x"}, lambda *a: None)
+    assert [r["status"] for r in _access_lines(capsys.readouterr().out)] == [200]
+
+
+@pytest.mark.parametrize(
+    "path_info", ["/plain", "//double//slash", "", "/caf\xc3\xa9", "/bad\xff\xfebytes", "x/rel"]
+)
+def test_the_logged_path_is_flasks_request_path(app: Flask, path_info: str) -> None:
+    """request_path(environ) decodes PATH_INFO exactly as werkzeug's request.path does."""
+    from werkzeug.test import EnvironBuilder
+
+    from flask_track.core.middleware import request_path
+
+    environ = EnvironBuilder(path="/").get_environ()
+    environ["PATH_INFO"] = path_info
+    with app.request_context(environ):
+        assert request_path(environ) == request.path
