@@ -22,8 +22,19 @@ class Base(DeclarativeBase):
     """Declarative base of every ORM model (typed `Mapped[...]` columns)."""
 
 
+class TrackSQLAlchemy(SQLAlchemy):
+    """Flask-SQLAlchemy, minus the per-request cost of removing a session nobody opened."""
+
+    def _teardown_session(self, exc: BaseException | None) -> None:
+        # The library calls session.remove() after every request; with no session in this
+        # app context that still raises and catches a KeyError (ScopedRegistry.clear), on
+        # every route that never touched the database (issue 11: ~3 µs a request).
+        if self.session.registry.has():
+            self.session.remove()
+
+
 api = Api()
-db = SQLAlchemy(model_class=Base)
+db = TrackSQLAlchemy(model_class=Base)
 # Flask-Migrate, imported only when migrations run (serve.migrate(), `flask db`): core/migrate.py.
 migrate = LazyMigrate()
 cors = CORS()

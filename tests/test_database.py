@@ -283,3 +283,39 @@ def test_sqlite_errors_are_classified_by_their_code(
 def test_programming_errors_are_never_unavailable() -> None:
     error = sqlalchemy_exc.ProgrammingError("SELECT", {}, Exception("syntax"))
     assert is_unavailable(error) is False
+
+
+def test_only_a_request_that_used_the_database_has_a_session_to_remove(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The teardown skips only sessions that were never opened (extensions.TrackSQLAlchemy)."""
+    from flask_track.extensions import db
+
+    removed: list[str] = []
+    real_remove = db.session.remove
+
+    def counting_remove() -> None:
+        removed.append(request_path[-1])
+        real_remove()
+
+    monkeypatch.setattr(db.session, "remove", counting_remove)
+    request_path: list[str] = []
+
+    @app.get("/unit-uses-db")
+    def uses_db() -> str:
+        request_path.append("/unit-uses-db")
+        db.session.execute(text("SELECT 1"))
+        return "ok"
+
+    @app.get("/unit-no-db")
+    def no_db() -> str:
+        request_path.append("/unit-no-db")
+        return "ok"
+
+    client = app.test_client()
+    request_path.append("/health")
+    client.get("/health")  # the first request of the app checks the admin account (a query)
+    removed.clear()
+    assert client.get("/unit-no-db").status_code == 200
+    assert client.get("/unit-uses-db").status_code == 200
+    assert removed == ["/unit-uses-db"]
