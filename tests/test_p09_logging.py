@@ -85,3 +85,38 @@ def test_odd_field_values_are_stored_as_json(client: FlaskClient) -> None:
     response = client.get("/p09/logs?request_id=p09-unit-odd")
     assert response.status_code == 200
     assert isinstance(response.json["items"][0]["obj"], str)
+
+
+def test_the_ring_buffer_reads_consistently_while_threads_append() -> None:
+    """No lock: appends from 8 threads while a reader snapshots never raise or lose a line."""
+    import threading
+
+    from flask_track.concepts.p09_request_logger.buffer import RingBuffer
+
+    buffer = RingBuffer(capacity=50_000)
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def writer(n: int) -> None:
+        for i in range(5_000):
+            buffer.append_line(f"w{n}", f'{{"i": {i}}}')
+
+    def reader() -> None:
+        try:
+            while not done.is_set():
+                buffer.for_request("w0")
+        except BaseException as error:  # the test reports whatever it was
+            errors.append(error)
+
+    watching = threading.Thread(target=reader)
+    watching.start()
+    writers = [threading.Thread(target=writer, args=(n,)) for n in range(8)]
+    for thread in writers:
+        thread.start()
+    for thread in writers:
+        thread.join()
+    done.set()
+    watching.join()
+    assert errors == []
+    assert len(buffer) == 40_000
+    assert [r["i"] for r in buffer.for_request("w3")] == list(range(5_000))

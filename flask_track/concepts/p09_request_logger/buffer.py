@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 from collections import deque
 from typing import Any
 
@@ -20,15 +19,18 @@ WITHHELD = frozenset({"traceback"})
 class RingBuffer:
     """The newest `capacity` records; older ones fall off the far end.
 
-    A deque with maxlen drops the oldest entry in O(1) on append. The lock makes "copy the
-    records" consistent: iterating a deque while another thread appends raises RuntimeError.
+    A deque with maxlen drops the oldest entry in O(1) on append. No lock: `append`,
+    `clear`, `len` and `tuple(deque)` are each one C call that holds the GIL throughout, so a
+    snapshot never sees an append half done. (Iterating the deque itself in Python while
+    another thread appends raises RuntimeError: readers take the snapshot first.) A lock here
+    was taken by every request of the app, and under gunicorn's threads a thread preempted
+    while holding it made the others queue (issue 11).
     Each record is kept as its request id and its JSON line, the very string the stdout
     handler wrote: every request logs, few ask /p09/logs, so parsing waits for the reader.
     """
 
     def __init__(self, capacity: int = CAPACITY) -> None:
         self._records: deque[tuple[str | None, str]] = deque(maxlen=capacity)
-        self._lock = threading.Lock()
 
     def append(self, record: dict[str, Any]) -> None:
         """Keep a structured record (stored as JSON, `default=str` like the log line)."""
@@ -36,26 +38,23 @@ class RingBuffer:
 
     def append_line(self, request_id: str | None, line: str) -> None:
         """Keep one record's JSON line under its request id."""
-        with self._lock:
-            self._records.append((request_id, line))
+        self._records.append((request_id, line))
 
     def for_request(self, request_id: str) -> list[dict[str, Any]]:
         """The records of one request, oldest first (the order they were logged)."""
-        with self._lock:
-            lines = [line for rid, line in self._records if rid == request_id]
+        snapshot = tuple(self._records)  # one C call: consistent while others append
+        lines = [line for rid, line in snapshot if rid == request_id]
         records = [json.loads(line) for line in lines]
         return [{k: v for k, v in r.items() if k not in WITHHELD} for r in records]
 
     def clear(self) -> None:
-        with self._lock:
-            self._records.clear()
+        self._records.clear()
 
     def __len__(self) -> int:
-        with self._lock:
-            return len(self._records)
+        return len(self._records)
 
 
-class BufferHandler(LockFreeHandler):  # the ring buffer has its own lock
+class BufferHandler(LockFreeHandler):  # the ring buffer is safe without one (see RingBuffer)
     """A logging handler that stores each record's structured dict in a RingBuffer."""
 
     def __init__(self, buffer: RingBuffer) -> None:
