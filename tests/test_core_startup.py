@@ -17,8 +17,11 @@ PROBE = (
 )
 
 
-def test_create_app_and_a_request_import_no_alembic_huey_redis_or_authlib(tmp_path: Path) -> None:
-    """Alembic, huey, redis (without REDIS_URL) and p41's Authlib stack load on first use."""
+def run_probe(tmp_path: Path, probe: str, prefix: str) -> tuple[list[str], str]:
+    """Run `probe` in a fresh interpreter (testing app, fresh SQLite, no REDIS_URL).
+
+    Its output lines starting with `prefix`, and the whole output's tail for a failure.
+    """
     env = {
         **os.environ,
         "APP_ENV": "testing",
@@ -27,10 +30,16 @@ def test_create_app_and_a_request_import_no_alembic_huey_redis_or_authlib(tmp_pa
     }
     env.pop("REDIS_URL", None)
     done = subprocess.run(  # noqa: S603 - our own interpreter and probe
-        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
     )
-    imported = [line for line in done.stdout.splitlines() if line.startswith("IMPORTED:")]
-    assert imported == ["IMPORTED:"], done.stdout[-500:]
+    lines = [line for line in done.stdout.splitlines() if line.startswith(prefix)]
+    return lines, done.stdout[-800:]
+
+
+def test_create_app_and_a_request_import_no_alembic_huey_redis_or_authlib(tmp_path: Path) -> None:
+    """Alembic, huey, redis (without REDIS_URL) and p41's Authlib stack load on first use."""
+    imported, output = run_probe(tmp_path, PROBE, "IMPORTED:")
+    assert imported == ["IMPORTED:"], output
 
 
 P41_PROBE = (
@@ -43,17 +52,8 @@ P41_PROBE = (
 
 def test_p41s_first_request_loads_authlib_and_is_answered(tmp_path: Path) -> None:
     """Loaded lazily, p41 still answers its first request (its server is made on first use)."""
-    env = {
-        **os.environ,
-        "APP_ENV": "testing",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'p41.sqlite3'}",
-        "PYTHONPATH": str(ROOT),
-    }
-    done = subprocess.run(  # noqa: S603 - our own interpreter and probe
-        [sys.executable, "-c", P41_PROBE], env=env, capture_output=True, text=True, check=True
-    )
-    found = [line for line in done.stdout.splitlines() if line.startswith("P41:")]
-    assert found == ["P41: False True 200 http://localhost/p41/provider"], done.stdout[-800:]
+    found, output = run_probe(tmp_path, P41_PROBE, "P41:")
+    assert found == ["P41: False True 200 http://localhost/p41/provider"], output
 
 
 def test_flask_db_still_lists_flask_migrates_commands(tmp_path: Path) -> None:
