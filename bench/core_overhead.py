@@ -39,7 +39,10 @@ from contracts.compare.procs import cpu_seconds, descendants, worker_rss_mib
 from contracts.harness.server import ServedApp, free_port, serve_environment
 
 ROOT = Path(__file__).resolve().parent.parent
-GUNICORN = "--worker-class gthread --workers 1 --threads 8 --graceful-timeout 10 --timeout 60"
+GUNICORN = (
+    "--worker-class gthread --workers 1 --threads 8 --graceful-timeout 10 --timeout 60 "
+    "--limit-request-line 8190"
+)
 STARTUP_SNIPPET = (
     "import time; t = time.perf_counter(); import flask_track; a = time.perf_counter(); "
     "flask_track.create_app(); b = time.perf_counter(); print(a - t, b - t)"

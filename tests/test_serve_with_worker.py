@@ -73,6 +73,14 @@ def test_serve_runs_restarts_and_stops_the_worker(tmp_path: Path) -> None:
                 return False
 
         wait_until(healthy, 90, "the server answering /health")
+        # A 7 KB query string reaches the app (gunicorn's default line limit, 4094, would
+        # answer its own HTML 414): the app's 422 problem, with the request id it stamps.
+        long_query = httpx.get(
+            f"http://127.0.0.1:{port}/p20/items", params={"limit": ["x"] * 850}, timeout=10
+        )
+        assert long_query.status_code == 422, long_query.text[:300]
+        assert long_query.headers["content-type"] == "application/problem+json"
+        assert "x-request-id" in long_query.headers
         wait_until(lambda: len(worker_children(server.pid)) == 1, 30, "one worker child")
         first = worker_children(server.pid)[0]
         os.kill(first, signal.SIGKILL)
