@@ -11,9 +11,11 @@ from typing import Any
 import pytest
 from flask import Flask, request, session
 from flask.testing import FlaskClient
+from werkzeug.test import EnvironBuilder
 
 from flask_track import config as cfg  # the module: pytest would collect a Test* class
 from flask_track import create_app
+from flask_track.core.middleware import RequestStamp, request_path
 from flask_track.core.request_id import new_request_id
 
 ALLOWED = "http://allowed.example"
@@ -284,7 +286,6 @@ def test_a_views_server_timing_is_kept_after_ours_and_owned_headers_are_replaced
 
 def test_a_response_that_never_starts_is_still_logged(capsys: pytest.CaptureFixture[str]) -> None:
     """A WebSocket (101, its server wrote the upgrade itself) or an escaped exception (500)."""
-    from flask_track.core.middleware import RequestStamp
 
     def upgraded(environ: dict[str, Any], start_response: Any) -> list[bytes]:
         return []  # flask-sock wrote "101 Switching Protocols" to the socket itself
@@ -303,7 +304,6 @@ def test_a_response_that_never_starts_is_still_logged(capsys: pytest.CaptureFixt
 
 def test_start_response_called_twice_logs_once(capsys: pytest.CaptureFixture[str]) -> None:
     """PEP 3333 lets an app call start_response again with exc_info: still one access line."""
-    from flask_track.core.middleware import RequestStamp
 
     def retried(environ: dict[str, Any], start_response: Any) -> list[bytes]:
         start_response("200 OK", [])
@@ -320,10 +320,6 @@ def test_start_response_called_twice_logs_once(capsys: pytest.CaptureFixture[str
 )
 def test_the_logged_path_is_flasks_request_path(app: Flask, path_info: str) -> None:
     """request_path(environ) decodes PATH_INFO exactly as werkzeug's request.path does."""
-    from werkzeug.test import EnvironBuilder
-
-    from flask_track.core.middleware import request_path
-
     environ = EnvironBuilder(path="/").get_environ()
     environ["PATH_INFO"] = path_info
     with app.request_context(environ):

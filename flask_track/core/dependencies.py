@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import sqlite3
 import sys
-import threading
 from types import ModuleType
 from typing import Any, cast
 
@@ -79,13 +78,13 @@ class LazyModule:
     def __init__(self, name: str) -> None:
         self._name = name
         self._module: ModuleType | None = None
-        self._lock = threading.Lock()
 
     def __getattr__(self, attribute: str) -> Any:
         module = self._module
         if module is None:
-            with self._lock:  # import_module is thread-safe; the lock just keeps it to once
-                module = self._module = importlib.import_module(self._name)
+            # Thread-safe by itself: import_module imports once and hands every thread the
+            # same module from sys.modules.
+            module = self._module = importlib.import_module(self._name)
         return getattr(module, attribute)
 
     def __repr__(self) -> str:

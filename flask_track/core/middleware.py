@@ -35,10 +35,14 @@ StartResponse = Callable[..., Any]
 WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 
 
+def _ms_since(started: float) -> float:
+    return (time.perf_counter() - started) * 1000
+
+
 def elapsed_ms() -> float:
     """Milliseconds since this request entered the app."""
     started = request.environ.get(STARTED)
-    return 0.0 if started is None else (time.perf_counter() - started) * 1000
+    return 0.0 if started is None else _ms_since(started)
 
 
 def request_path(environ: dict[str, Any]) -> str:
@@ -95,7 +99,7 @@ class RequestStamp:
             status: str, headers: list[tuple[str, str]], exc_info: Any = None
         ) -> Any:
             nonlocal logged
-            duration_ms = (time.perf_counter() - started) * 1000
+            duration_ms = _ms_since(started)
             stamp_headers(headers, request_id, duration_ms)
             if not logged:  # start_response may be called again, with exc_info
                 logged = True
@@ -110,8 +114,7 @@ class RequestStamp:
                 # the 101 to the socket itself and has now closed, or an exception that
                 # escaped the app (the server answers 500 for it).
                 upgraded = environ.get("HTTP_UPGRADE", "").lower() == "websocket"
-                duration_ms = (time.perf_counter() - started) * 1000
-                log_access(environ, 101 if upgraded else 500, duration_ms, request_id)
+                log_access(environ, 101 if upgraded else 500, _ms_since(started), request_id)
 
 
 def init_middleware(app: Flask) -> None:

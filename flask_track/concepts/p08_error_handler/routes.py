@@ -52,7 +52,7 @@ ABORT_ARGUMENTS: dict[int, dict[str, Any]] = {
 # only the served app shows the difference). So 407 answers without one, as p06's does.
 
 
-# Header names each error status carries here (from ABORT_ARGUMENTS / PROBLEM_HEADERS).
+# Header names each error status carries here (from ABORT_ARGUMENTS).
 HEADERS_BY_STATUS: dict[int, tuple[str, ...]] = {
     401: ("WWW-Authenticate",),
     405: ("Allow",),

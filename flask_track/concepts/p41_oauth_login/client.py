@@ -31,7 +31,7 @@ from requests import RequestException as RequestException
 from sqlalchemy.exc import IntegrityError
 
 from flask_track.concepts.p41_oauth_login.models import LinkedAccount, LoginHandoff
-from flask_track.concepts.p41_oauth_login.provider import PREFIX, client_secret
+from flask_track.concepts.p41_oauth_login.provider import PREFIX, client_secret, made_once
 from flask_track.core.problems import ProblemError
 from flask_track.core.types import utcnow
 from flask_track.extensions import db
@@ -39,14 +39,13 @@ from flask_track.shared.passwords import unusable_password
 from flask_track.shared.users import User, normalize_email
 
 EXTENSION = "flask_track.p41.oauth"
-_init_lock = threading.Lock()
 HANDOFF_TTL = timedelta(seconds=60)
 LOOPBACK_NAMES = {"localhost"}
 
 
-def init_client(app: Flask) -> None:
+def init_client(app: Flask) -> dict[str, Any]:
     """Authlib's client registry for this app, and the callback slots (see `callback_slot`)."""
-    app.extensions[EXTENSION] = {
+    return {
         "oauth": OAuth(app),
         "lock": threading.Lock(),
         "slots": threading.BoundedSemaphore(max(1, int(app.config["OAUTH_CALLBACK_CONCURRENCY"]))),
@@ -54,14 +53,8 @@ def init_client(app: Flask) -> None:
 
 
 def _state() -> dict[str, Any]:
-    """The client registry and slots of this app, made on p41's first login (see routes.py)."""
-    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
-    if EXTENSION not in app.extensions:
-        with _init_lock:
-            if EXTENSION not in app.extensions:
-                init_client(app)
-    found: dict[str, Any] = app.extensions[EXTENSION]
-    return found
+    """The client registry and slots of this app."""
+    return made_once(EXTENSION, init_client)
 
 
 # ---------------------------------------------------------------- which provider

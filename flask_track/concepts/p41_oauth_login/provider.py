@@ -13,9 +13,10 @@ import hashlib
 import hmac
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from authlib.integrations.flask_oauth2 import AuthorizationServer, ResourceProtector
@@ -431,8 +432,8 @@ class UserInfoAtProvider(UserInfoEndpoint):
         return signing_key()
 
 
-def init_server(app: Flask) -> None:
-    """Create the app's authorization server (Authlib's Flask integration) once."""
+def init_server(app: Flask) -> AuthorizationServer:
+    """The app's authorization server (Authlib's Flask integration), made once per app."""
     # Provider access tokens live an hour (Authlib's default for this grant is 10 days).
     app.config.setdefault("OAUTH2_TOKEN_EXPIRES_IN", {"authorization_code": 3600})
     server = AuthorizationServer(app, query_client=query_client, save_token=save_token)
@@ -440,22 +441,31 @@ def init_server(app: Flask) -> None:
     protector = ResourceProtector()
     protector.register_token_validator(ProviderBearer())
     server.register_endpoint(UserInfoAtProvider(resource_protector=protector))
-    app.extensions[EXTENSION] = server
+    return server
 
 
-# OAuth2Error (imported above) is what routes.py catches as provider.OAuth2Error.
-_init_lock = threading.Lock()
+T = TypeVar("T")
+_made_lock = threading.Lock()
+
+
+def made_once(key: str, make: Callable[[Flask], T]) -> T:
+    """The current app's `extensions[key]`, made by `make(app)` on its first use.
+
+    p41's modules are imported by its first request (routes.py), so its Authlib objects are
+    made then too, once per app whatever the threads, not at start.
+    """
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+    if key not in app.extensions:
+        with _made_lock:
+            if key not in app.extensions:
+                app.extensions[key] = make(app)
+    found: T = app.extensions[key]
+    return found
 
 
 def server() -> AuthorizationServer:
-    """This app's authorization server, made on p41's first provider request (see routes.py)."""
-    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
-    if EXTENSION not in app.extensions:
-        with _init_lock:
-            if EXTENSION not in app.extensions:
-                init_server(app)
-    found: AuthorizationServer = app.extensions[EXTENSION]
-    return found
+    """This app's authorization server."""
+    return made_once(EXTENSION, init_server)
 
 
 def discovery() -> dict[str, Any]:
