@@ -23,6 +23,7 @@ Numbers only, never a pass/fail exit: timings depend on the machine (bench/READM
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import secrets
 import shlex
@@ -50,7 +51,18 @@ STARTUP_SNIPPET = (
 
 
 def startup_seconds(env: dict[str, str], root: Path = ROOT, repeat: int = 3) -> tuple[float, float]:
-    """Median (import, import + create_app) seconds in a fresh interpreter, code from `root`."""
+    """Median (import, import + create_app) seconds in a fresh interpreter, code from `root`.
+
+    The package's bytecode is compiled first, as Python leaves it after a first import and
+    as the Docker image ships it: with PYTHONDONTWRITEBYTECODE set (tox, the image, some
+    shells) and no bytecode on disk, every start would compile ~200 modules again and this
+    would measure the compiler (0.3-0.4 s on a 2-core machine), not the app.
+    """
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(root / "flask_track")],
+        check=True,
+        capture_output=True,
+    )
     runs = []
     for _ in range(repeat):
         out = subprocess.run(
@@ -81,6 +93,14 @@ def measured(app: ServedApp, shot: Shot, load: Load, workdir: Path) -> tuple[Mea
     result = run_wrk(app.base_url, shot, load, workdir)
     spent = cpu_seconds(pids) - before
     return result, (spent * 1e6 / result.requests if result.requests else 0.0)
+
+
+def pin(pids: list[int], cpus: set[int]) -> None:
+    """Keep every thread of these processes on `cpus` (threads made later inherit it)."""
+    for pid in pids:
+        for task in Path(f"/proc/{pid}/task").glob("*"):
+            with contextlib.suppress(OSError):  # a thread that just ended
+                os.sched_setaffinity(int(task.name), cpus)
 
 
 def load_average() -> str:
@@ -124,6 +144,12 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="also serve the track from this source tree (an older commit, `git archive`d) "
         "in the same rounds: before and after under the same noise",
+    )
+    parser.add_argument(
+        "--pin",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="servers on the first CPU, wrk on the others (needs 2+ CPUs)",
     )
     args = parser.parse_args(argv)
     rounds = max(1, min(args.rounds, 40))
@@ -169,6 +195,13 @@ def main(argv: list[str] | None = None) -> int:
                 f"(goal <= 0.8 s); idle worker RSS {rss:.1f} MiB (goal <= 80 MiB)"
             )
         bare.start()
+        cpus = sorted(os.sched_getaffinity(0))
+        pinned = args.pin and len(cpus) >= 2
+        if pinned:
+            for app in (bare, *servers.values()):
+                pin(descendants(app.process.pid if app.process else 0), {cpus[0]})
+            os.sched_setaffinity(0, set(cpus[1:]))  # wrk, started from here, inherits it
+            print(f"pinned: servers on CPU {cpus[0]}, wrk on CPU {cpus[1:]}")
         reference = httpx.get(f"{servers['track'].base_url}/p02/quotes", timeout=10).json()
         same = all(
             httpx.get(f"{app.base_url}/p02/quotes", timeout=10).json() == reference

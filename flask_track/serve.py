@@ -64,9 +64,11 @@ def serving_app(admin_ensured: bool = False) -> Flask:
     of milliseconds every few thousand requests. `gc.freeze()` moves them out of its reach.
     """
     from flask_track import create_app
+    from flask_track.core.logging import batch_stdout
     from flask_track.shared.admin import admin_ensured_at_start
 
     app = create_app()
+    batch_stdout()  # log lines leave in one write every 50 ms, not one per request
     if admin_ensured:  # migrate() ensured it before gunicorn started (not with --no-migrate)
         admin_ensured_at_start(app)
     gc.collect()  # startup's garbage is freed, not frozen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import uuid
 from pathlib import Path
@@ -254,6 +255,21 @@ def test_a_minted_request_id_is_a_canonical_uuid4():
         parsed = uuid.UUID(minted)
         assert (parsed.version, parsed.variant, str(parsed)) == (4, uuid.RFC_4122, minted)
     assert len(set(ids)) == len(ids)
+
+
+def test_a_forked_worker_mints_other_ids_than_its_parent() -> None:
+    """gunicorn forks its workers: each continues with its own ids, not the parent's sequence."""
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # the worker: its first id, then gone without running pytest's teardown
+        os.write(write_end, new_request_id().encode())
+        os._exit(0)
+    os.close(write_end)
+    os.waitpid(child, 0)
+    with os.fdopen(read_end) as pipe:
+        childs = pipe.read()
+    assert uuid.UUID(childs).version == 4
+    assert childs != new_request_id()  # the parent's next id, had the child not reseeded
 
 
 def _access_lines(out: str) -> list[dict[str, Any]]:

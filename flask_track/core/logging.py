@@ -7,11 +7,17 @@ request through the log with `grep`.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import json
 import logging
 import math
+import os
 import sys
+import threading
+import time
 import traceback
+from collections import deque
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
@@ -91,6 +97,30 @@ def record_json(record: logging.LogRecord) -> str:
     return line
 
 
+def access_line(
+    created: float,
+    logger_name: str,
+    request_id: str,
+    method: str,
+    path: str,
+    status: int,
+    duration_ms: float,
+) -> str:
+    """The access record's JSON line: what record_json() builds from its record.
+
+    Written with one f-string (tests/test_core_logging compares it with the generic
+    encoder's line): this runs for every request, and the generic path (a dict, then the
+    encoder) costs several times as much. Strings that come from the client (method, path)
+    go through the encoder's own string quoting.
+    """
+    return (
+        f'{{"ts": "{iso_timestamp(created)}", "level": "INFO", '
+        f'"logger": {_quote(logger_name)}, "message": "request", '
+        f'"request_id": {_quote(request_id)}, "method": {_quote(method)}, '
+        f'"path": {_quote(path)}, "status": {status:d}, "duration_ms": {duration_ms!r}}}'
+    )
+
+
 def access_record(
     logger: logging.Logger,
     request_id: str,
@@ -99,13 +129,7 @@ def access_record(
     status: int,
     duration_ms: float,
 ) -> logging.LogRecord:
-    """The access record of one request (INFO "request"), its JSON line already made.
-
-    The line is the one record_json() would build from the record (tests/test_core_logging
-    compares them), written with one f-string: this runs for every request, and the generic
-    path (a dict, then the encoder) costs several times as much. Strings that come from the
-    client (method, path) go through the encoder's own string quoting.
-    """
+    """The access record of one request (INFO "request"), its JSON line already made."""
     fields = {"method": method, "path": path, "status": status, "duration_ms": duration_ms}
     # makeRecord + handle is what .info() does, minus findCaller's walk up the stack for a
     # file and line nobody reads. The id stamped here spares each handler's filter a lookup.
@@ -119,14 +143,63 @@ def access_record(
         None,
         extra={"fields": fields, "request_id": request_id},
     )
-    line = (
-        f'{{"ts": "{iso_timestamp(record.created)}", "level": "INFO", '
-        f'"logger": {_quote(logger.name)}, "message": "request", '
-        f'"request_id": {_quote(request_id)}, "method": {_quote(method)}, '
-        f'"path": {_quote(path)}, "status": {status:d}, "duration_ms": {duration_ms!r}}}'
-    )
+    line = access_line(record.created, logger.name, request_id, method, path, status, duration_ms)
     setattr(record, _JSON_ATTR, line)
     return record
+
+
+def log_access_line(
+    logger: logging.Logger,
+    request_id: str,
+    method: str,
+    path: str,
+    status: int,
+    duration_ms: float,
+) -> None:
+    """Log one request's access record on `logger` at INFO.
+
+    When every handler it would reach is one of ours that takes a finished line (stdout,
+    p09's buffer), the line goes to them directly, without a LogRecord: making the record
+    and dispatching it through two handlers cost more than the line itself, on every
+    request (issue 11). Any other handler or filter on the way (one a user attached to
+    `flask_track.access`, pytest's, a changed level or formatter) gets the record through
+    logging, exactly as `logger.info` would have delivered it.
+    """
+    if logger.disabled or not logger.isEnabledFor(logging.INFO):
+        return
+    sinks = line_sinks(logger)
+    if sinks is None:
+        logger.handle(access_record(logger, request_id, method, path, status, duration_ms))
+        return
+    line = access_line(time.time(), logger.name, request_id, method, path, status, duration_ms)
+    for sink in sinks:
+        try:
+            sink.emit_line(request_id, line)
+        except Exception:  # a failing sink reports through logging, never raises
+            # The record path again, for this sink only: its emit() reports the failure
+            # the way logging does (handleError), and the request goes on.
+            sink.emit(access_record(logger, request_id, method, path, status, duration_ms))
+
+
+def line_sinks(logger: logging.Logger) -> list[LineSink] | None:
+    """The handlers an INFO record of `logger` reaches, if all take lines; else None.
+
+    Walks the loggers as `Logger.callHandlers` does (the logger, then its parents while
+    they propagate). None as soon as anything there needs the record itself: a filter on a
+    logger, a handler that is not a LineSink or does not take the plain line, or no handler
+    at all (logging's last resort then decides).
+    """
+    sinks: list[LineSink] = []
+    current: logging.Logger | None = logger
+    while current is not None:
+        if current.filters:
+            return None
+        for handler in current.handlers:
+            if not (isinstance(handler, LineSink) and handler.takes_lines()):
+                return None
+            sinks.append(handler)
+        current = current.parent if current.propagate else None
+    return sinks or None
 
 
 class JsonFormatter(logging.Formatter):
@@ -210,13 +283,49 @@ class LockFreeHandler(logging.Handler):
         return passed
 
 
-class StdoutHandler(LockFreeHandler, logging.StreamHandler):  # type: ignore[type-arg]
+class LineSink(LockFreeHandler):
+    """A handler whose output is the record's JSON line, given as is to `emit_line`.
+
+    `log_access_line` hands such handlers the access line without making a LogRecord;
+    any other record comes through `emit` as usual.
+    """
+
+    def emit_line(self, request_id: str | None, line: str) -> None:
+        """Output one record's finished JSON line."""
+        raise NotImplementedError
+
+    def takes_lines(self) -> bool:
+        """Whether `emit_line` is all this handler would do with an INFO access record.
+
+        True while its level lets INFO through and its only filters stamp request ids (the
+        direct line already carries the id); a filter someone added needs the record.
+        """
+        return self.level <= logging.INFO and all(
+            type(found) is RequestIdFilter for found in self.filters
+        )
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """The record's line, to emit_line; a failure is logging's to report, never raised."""
+        try:
+            self.emit_line(getattr(record, "request_id", None), self.format(record))
+        except RecursionError:
+            raise
+        except Exception:  # a logging failure must never break the request that logged
+            self.handleError(record)
+
+    def format(self, record: logging.LogRecord) -> str:
+        """The record's JSON line."""
+        return record_json(record)
+
+
+class StdoutHandler(LineSink, logging.StreamHandler):  # type: ignore[type-arg]
     """A stream handler that always writes to the current sys.stdout (pytest's capsys too).
 
-    It takes no handler lock: each record is one complete line handed to one write() call
-    (the io stack serializes writes), so nothing can interleave inside a line. The lock of a
-    plain StreamHandler is held across write and flush, a system call: under gunicorn's
-    threads every request's access line queued behind it, which cost more than the view.
+    It takes no handler lock: each record is one complete line handed to one write, so
+    nothing can interleave inside a line. The lock of a plain StreamHandler is held across
+    write and flush, a system call: under gunicorn's threads every request's access line
+    queued behind it, which cost more than the view. For the same reason a line for the
+    process's own stdout skips the text stream (see emit_line).
     """
 
     def __init__(self) -> None:
@@ -230,16 +339,124 @@ class StdoutHandler(LockFreeHandler, logging.StreamHandler):  # type: ignore[typ
     def stream(self, _value: TextIO) -> None:
         pass
 
+    def format(self, record: logging.LogRecord) -> str:
+        """The line its formatter makes (a JsonFormatter: the record's JSON line)."""
+        return logging.Handler.format(self, record)
+
+    def takes_lines(self) -> bool:
+        """Lines as they are only while its formatter is the JSON one."""
+        return type(self.formatter) is JsonFormatter and super().takes_lines()
+
+    def emit_line(self, request_id: str | None, line: str) -> None:
+        """Write the line, whole and at once (or hand it to the batch, see batch_stdout)."""
+        stream = sys.stdout
+        if stream is sys.__stdout__ and stream is not None:
+            # The process's own stdout (a served app): one os.write of the encoded line. The
+            # text stream's buffered writer takes a lock and holds it through the system
+            # call; under gunicorn's threads each request's line queued behind the previous
+            # one, and the GIL changed hands twice per wait (issue 11, bench/README.md).
+            # Nothing else writes to this stream unflushed: every app log line comes here.
+            data = (line + "\n").encode(stream.encoding, stream.errors or "strict")
+            batch = _batch
+            if batch is not None and batch.owns(stream):
+                batch.add(data)
+            else:
+                write_all(stream.fileno(), data)
+            return
+        stream.write(line + self.terminator)  # a replaced stdout: pytest's capture, a test's
+        stream.flush()
+
     def emit(self, record: logging.LogRecord) -> None:
-        """Write the record's JSON line and flush it, once."""
-        try:
-            stream = sys.stdout
-            stream.write(self.format(record) + self.terminator)
-            stream.flush()
-        except RecursionError:
-            raise
-        except Exception:  # a logging failure must never break the request that logged
-            self.handleError(record)
+        """The record's line; a warning or worse also writes out what the batch holds."""
+        super().emit(record)
+        batch = _batch
+        if record.levelno >= logging.WARNING and batch is not None:
+            batch.flush()  # an error is on stdout before the request that logged it ends
+
+
+class LineBatch:
+    """Lines for one file descriptor, written together every `interval` seconds.
+
+    A served app's request threads only append (a deque append holds the GIL throughout,
+    no lock, no system call); one daemon thread writes what has gathered with a single
+    os.write. Every system call lets go of the GIL, and under gunicorn's threads giving it
+    up on every request (for its access line) made it change hands and come back each time:
+    the write cost more than the line (issue 11, bench/README.md). Lines leave in the order
+    they were added, at most `interval` late; a warning or worse flushes at once, and the
+    process's exit flushes what is left (a SIGKILL loses at most `interval` of lines).
+    """
+
+    def __init__(self, stream: TextIO, interval: float) -> None:
+        self.stream = stream
+        self.fd = stream.fileno()
+        self.interval = interval
+        self._lines: deque[bytes] = deque()
+        self._write_lock = threading.Lock()  # one writer at a time keeps the lines in order
+        self._pid = -1
+        self._wake = threading.Event()
+
+    def owns(self, stream: TextIO) -> bool:
+        """Whether lines for `stream` belong here."""
+        return stream is self.stream
+
+    def add(self, data: bytes) -> None:
+        """Queue one encoded line; the writer thread (started here after a fork) sends it."""
+        self._lines.append(data)
+        if self._pid != os.getpid():
+            self._start()
+
+    def _start(self) -> None:
+        with self._write_lock:
+            if self._pid == os.getpid():
+                return
+            self._pid = os.getpid()  # a forked child starts its own writer
+            threading.Thread(target=self._run, name="flask_track-log-batch", daemon=True).start()
+
+    def _run(self) -> None:
+        while True:
+            self._wake.wait(self.interval)
+            self.flush()
+
+    def flush(self) -> None:
+        """Write every queued line now, oldest first."""
+        with self._write_lock:
+            parts = []
+            lines = self._lines
+            while lines:
+                parts.append(lines.popleft())
+            # OSError: stdout is gone (a closed pipe), the lines cannot be written anywhere.
+            with contextlib.suppress(OSError):
+                if parts:
+                    write_all(self.fd, b"".join(parts))
+
+
+# The served app's batch for stdout (batch_stdout), or None: every line written at once.
+_batch: LineBatch | None = None
+
+
+def batch_stdout(interval: float = 0.05) -> None:
+    """Write this process's stdout log lines in batches every `interval` s (a served worker).
+
+    Only for the process's own stdout: a replaced sys.stdout (pytest's capture) is still
+    written line by line. Idempotent.
+    """
+    global _batch
+    stream = sys.__stdout__
+    if _batch is not None or stream is None:
+        return
+    try:
+        batch = LineBatch(stream, interval)
+    except (OSError, ValueError):
+        return  # no file descriptor behind stdout: keep writing line by line
+    _batch = batch
+    atexit.register(batch.flush)
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """os.write until every byte is out (a pipe or a signal may take a line in parts)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def configure_logging(level: int = logging.INFO) -> logging.Logger:

@@ -19,7 +19,7 @@ from flask import Flask, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from flask_track.core.body_limit import init_body_limit
-from flask_track.core.logging import access_record
+from flask_track.core.logging import log_access_line
 from flask_track.core.request_id import HEADER as REQUEST_ID_HEADER
 from flask_track.core.request_id import assign_request_id
 from flask_track.core.sessions import CookieSessionInterface
@@ -75,12 +75,9 @@ def stamp_headers(headers: list[tuple[str, str]], request_id: str, duration_ms: 
 
 def log_access(environ: dict[str, Any], status: int, duration_ms: float, request_id: str) -> None:
     """One access record: method, path (never the query string), status, duration, id."""
-    if not access_log.isEnabledFor(logging.INFO):
-        return
     method = environ.get("REQUEST_METHOD", "")
     path = request_path(environ)
-    record = access_record(access_log, request_id, method, path, status, round(duration_ms, 2))
-    access_log.handle(record)
+    log_access_line(access_log, request_id, method, path, status, round(duration_ms, 2))
 
 
 class RequestStamp:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import random
 import re
 from typing import Any
 
@@ -15,18 +15,24 @@ ENVIRON_KEY = "HTTP_X_REQUEST_ID"  # where WSGI puts the header (what request.he
 ENVIRON_ID = "flask_track.request_id"
 # CATALOG §0: anything else (too long, spaces, CR/LF injection attempts) is replaced.
 VALID_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
+# One generator for the process; `random` reseeds it in a forked child (os.register_at_fork),
+# so two gunicorn workers never mint the same sequence.
+_random_bits = random.getrandbits
 
 
 def new_request_id() -> str:
     """A random UUID4 in its canonical text form (what str(uuid.uuid4()) gives).
 
-    Built from os.urandom directly: uuid.uuid4() makes a UUID object through an int and
-    formats it back, ~3x the cost, and this runs for every request that brings no id.
+    The 128 bits come from `random` (Mersenne Twister, reseeded in every forked worker), not
+    os.urandom: a request id must be unique, not secret (it is sent to the client), and
+    os.urandom is a system call that lets go of the GIL. Under gunicorn's threads each such
+    release on every request handed the GIL to another thread and waited to get it back
+    (issue 11: futex calls per request, bench/README.md).
     """
-    raw = bytearray(os.urandom(16))
-    raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
-    raw[8] = (raw[8] & 0x3F) | 0x80  # the RFC 4122 variant
-    text = raw.hex()
+    bits = _random_bits(128)
+    bits = (bits & ~(0xF << 76)) | (0x4 << 76)  # version 4
+    bits = (bits & ~(0x3 << 62)) | (0x2 << 62)  # the RFC 4122 variant
+    text = f"{bits:032x}"
     return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 

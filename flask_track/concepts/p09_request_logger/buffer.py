@@ -7,7 +7,7 @@ import logging
 from collections import deque
 from typing import Any
 
-from flask_track.core.logging import LOGGER_NAME, LockFreeHandler, RequestIdFilter, record_json
+from flask_track.core.logging import LOGGER_NAME, LineSink, RequestIdFilter
 
 CAPACITY = 1000
 
@@ -54,8 +54,8 @@ class RingBuffer:
         return len(self._records)
 
 
-class BufferHandler(LockFreeHandler):  # the ring buffer is safe without one (see RingBuffer)
-    """A logging handler that stores each record's structured dict in a RingBuffer."""
+class BufferHandler(LineSink):  # the ring buffer is safe without a lock (see RingBuffer)
+    """A logging handler that keeps each record's JSON line in a RingBuffer."""
 
     def __init__(self, buffer: RingBuffer) -> None:
         super().__init__()
@@ -64,13 +64,13 @@ class BufferHandler(LockFreeHandler):  # the ring buffer is safe without one (se
         # means the buffer does not depend on which handler happens to run first.
         self.addFilter(RequestIdFilter())
 
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            # The JSON line itself (default=str): a field some code logs as an object can never
-            # make GET /p09/logs fail to serialize. WITHHELD fields are dropped when read.
-            self.buffer.append_line(getattr(record, "request_id", None), record_json(record))
-        except Exception:  # a logging failure must never break the request that logged
-            self.handleError(record)
+    def emit_line(self, request_id: str | None, line: str) -> None:
+        """Keep the line under its request id.
+
+        The JSON line itself (default=str): a field some code logs as an object can never
+        make GET /p09/logs fail to serialize. WITHHELD fields are dropped when read.
+        """
+        self.buffer.append_line(request_id, line)
 
 
 BUFFER = RingBuffer()
