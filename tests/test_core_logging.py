@@ -8,6 +8,7 @@ import os
 import random
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -22,6 +23,7 @@ from flask_track.core.logging import (
     StdoutHandler,
     access_record,
     configure_logging,
+    iso_now,
     iso_timestamp,
     line_sinks,
     log_access_line,
@@ -59,6 +61,17 @@ def test_iso_timestamp_is_datetimes_isoformat_to_the_millisecond() -> None:
     for moment in moments:
         expected = datetime.fromtimestamp(moment, UTC).isoformat(timespec="milliseconds")
         assert iso_timestamp(moment) == expected, moment
+
+
+def test_iso_now_is_the_records_clock_to_the_millisecond() -> None:
+    """The direct line's time is what iso_timestamp() writes for a record made just then."""
+    for _ in range(2000):
+        before = time.time()
+        now = iso_now()
+        after = time.time()
+        # iso_timestamp rounds to the microsecond first (as datetime does), the clock in
+        # nanoseconds is cut: one microsecond of slack, no more.
+        assert iso_timestamp(before - 1e-6) <= now <= iso_timestamp(after), (before, now, after)
 
 
 # ---------------------------------------------------------------- the access line's direct path
@@ -165,6 +178,13 @@ batch_stdout(interval=float(sys.argv[1]))
 access = logging.getLogger("flask_track.access")
 for n in range(200):
     log_access_line(access, f"id-{n}", "GET", f"/n/{n}", 200, 0.1)
+if sys.argv[2] == "fork":
+    import os
+    child = os.fork()
+    if child == 0:  # a gunicorn worker forked with lines still queued in its parent
+        log_access_line(access, "child", "GET", "/child", 200, 0.1)
+        sys.exit(0)
+    os.waitpid(child, 0)
 if sys.argv[2] == "warn":
     logging.getLogger("flask_track.test").warning("boom")
     sys.stderr.write("WARNED\n"); sys.stderr.flush()
@@ -184,6 +204,20 @@ def test_batched_lines_all_leave_in_order_by_the_exit() -> None:
     )
     paths = [json.loads(line)["path"] for line in done.stdout.splitlines()]
     assert paths == [f"/n/{n}" for n in range(200)], done.stdout[-2000:]
+
+
+def test_a_forked_child_writes_its_own_lines_only() -> None:
+    """After a fork the child starts its own writer and never repeats its parent's lines."""
+    done = subprocess.run(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "-c", BATCH_SCRIPT, "60", "fork"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        env={**os.environ, "ENV_FILE": "/dev/null"},
+    )
+    paths = sorted(json.loads(line)["path"] for line in done.stdout.splitlines())
+    assert paths == sorted([f"/n/{n}" for n in range(200)] + ["/child"]), done.stdout[-2000:]
 
 
 def test_a_warning_writes_the_batch_at_once() -> None:

@@ -73,10 +73,13 @@ class BodyLimit:
         self.wsgi_app = wsgi_app
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
-        limit = self.app.config.get("MAX_CONTENT_LENGTH")
-        drain_limit = self.app.config.get("BODY_DRAIN_LIMIT", DRAIN_LIMIT)
-        if limit is not None:
-            self._enforce(environ, int(limit), int(drain_limit), self._route_limit)
+        # Neither Content-Length nor Transfer-Encoding: no body to measure (RFC 9112 §6.3),
+        # the case of nearly every GET; nothing below would act on it (see _enforce).
+        if "CONTENT_LENGTH" in environ or "HTTP_TRANSFER_ENCODING" in environ:
+            limit = self.app.config.get("MAX_CONTENT_LENGTH")
+            drain_limit = self.app.config.get("BODY_DRAIN_LIMIT", DRAIN_LIMIT)
+            if limit is not None:
+                self._enforce(environ, int(limit), int(drain_limit), self._route_limit)
         body: Iterable[bytes] = self.wsgi_app(environ, start_response)
         return body
 

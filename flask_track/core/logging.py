@@ -98,7 +98,7 @@ def record_json(record: logging.LogRecord) -> str:
 
 
 def access_line(
-    created: float,
+    ts: str,
     logger_name: str,
     request_id: str,
     method: str,
@@ -114,7 +114,7 @@ def access_line(
     go through the encoder's own string quoting.
     """
     return (
-        f'{{"ts": "{iso_timestamp(created)}", "level": "INFO", '
+        f'{{"ts": "{ts}", "level": "INFO", '
         f'"logger": {_quote(logger_name)}, "message": "request", '
         f'"request_id": {_quote(request_id)}, "method": {_quote(method)}, '
         f'"path": {_quote(path)}, "status": {status:d}, "duration_ms": {duration_ms!r}}}'
@@ -143,7 +143,8 @@ def access_record(
         None,
         extra={"fields": fields, "request_id": request_id},
     )
-    line = access_line(record.created, logger.name, request_id, method, path, status, duration_ms)
+    ts = iso_timestamp(record.created)
+    line = access_line(ts, logger.name, request_id, method, path, status, duration_ms)
     setattr(record, _JSON_ATTR, line)
     return record
 
@@ -171,7 +172,7 @@ def log_access_line(
     if sinks is None:
         logger.handle(access_record(logger, request_id, method, path, status, duration_ms))
         return
-    line = access_line(time.time(), logger.name, request_id, method, path, status, duration_ms)
+    line = access_line(iso_now(), logger.name, request_id, method, path, status, duration_ms)
     for sink in sinks:
         try:
             sink.emit_line(request_id, line)
@@ -220,18 +221,28 @@ def iso_timestamp(created: float) -> str:
     What datetime.fromtimestamp(created, UTC).isoformat(...) gives, at a third of its cost:
     the date and time of the second are formatted once per second, not once per record.
     """
-    global _last_second
     # The same arithmetic as datetime.fromtimestamp: round to microseconds, then cut to ms.
     fraction, whole = math.modf(created)
     seconds, micros = int(whole), round(fraction * 1e6)
     if micros >= 1_000_000:
         seconds, micros = seconds + 1, micros - 1_000_000
-    millis = micros // 1000
+    return f"{_second_text(seconds)}.{micros // 1000:03d}+00:00"
+
+
+def iso_now() -> str:
+    """Now, as iso_timestamp() writes a record's time (the clock of LogRecord.created)."""
+    seconds, nanos = divmod(time.time_ns(), 1_000_000_000)
+    return f"{_second_text(seconds)}.{nanos // 1_000_000:03d}+00:00"
+
+
+def _second_text(seconds: int) -> str:
+    """The date and time of a whole second, "YYYY-MM-DDTHH:MM:SS", made once per second."""
+    global _last_second
     cached_second, text = _last_second
     if cached_second != seconds:
         text = datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%S")
         _last_second = (seconds, text)
-    return f"{text}.{millis:03d}+00:00"
+    return text
 
 
 def record_to_dict(record: logging.LogRecord) -> dict[str, Any]:
@@ -300,9 +311,12 @@ class LineSink(LockFreeHandler):
         True while its level lets INFO through and its only filters stamp request ids (the
         direct line already carries the id); a filter someone added needs the record.
         """
-        return self.level <= logging.INFO and all(
-            type(found) is RequestIdFilter for found in self.filters
-        )
+        if self.level > logging.INFO:
+            return False
+        for found in self.filters:  # noqa: SIM110 - a loop, no generator: runs per request
+            if type(found) is not RequestIdFilter:
+                return False
+        return True
 
     def emit(self, record: logging.LogRecord) -> None:
         """The record's line, to emit_line; a failure is logging's to report, never raised."""
@@ -345,7 +359,7 @@ class StdoutHandler(LineSink, logging.StreamHandler):  # type: ignore[type-arg]
 
     def takes_lines(self) -> bool:
         """Lines as they are only while its formatter is the JSON one."""
-        return type(self.formatter) is JsonFormatter and super().takes_lines()
+        return type(self.formatter) is JsonFormatter and LineSink.takes_lines(self)
 
     def emit_line(self, request_id: str | None, line: str) -> None:
         """Write the line, whole and at once (or hand it to the batch, see batch_stdout)."""
@@ -392,25 +406,33 @@ class LineBatch:
         self.interval = interval
         self._lines: deque[bytes] = deque()
         self._write_lock = threading.Lock()  # one writer at a time keeps the lines in order
-        self._pid = -1
+        self._started = False
         self._wake = threading.Event()
+        os.register_at_fork(after_in_child=self._forked)
 
     def owns(self, stream: TextIO) -> bool:
         """Whether lines for `stream` belong here."""
         return stream is self.stream
 
     def add(self, data: bytes) -> None:
-        """Queue one encoded line; the writer thread (started here after a fork) sends it."""
+        """Queue one encoded line; the first line of a process starts its writer thread."""
         self._lines.append(data)
-        if self._pid != os.getpid():
+        if not self._started:
             self._start()
 
     def _start(self) -> None:
         with self._write_lock:
-            if self._pid == os.getpid():
+            if self._started:
                 return
-            self._pid = os.getpid()  # a forked child starts its own writer
+            self._started = True
             threading.Thread(target=self._run, name="flask_track-log-batch", daemon=True).start()
+
+    def _forked(self) -> None:
+        # A forked child has no writer thread (only the forking thread survives a fork) and
+        # must not write its parent's queued lines twice: it starts afresh.
+        self._started = False
+        self._lines.clear()
+        self._write_lock = threading.Lock()
 
     def _run(self) -> None:
         while True:
