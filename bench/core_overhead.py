@@ -4,6 +4,7 @@ r"""The cost of the track's always-on core: its GET /p02/quotes vs a bare Flask 
     python -m bench.core_overhead --rounds 12 --duration 2
     git archive <commit> | tar -x -C /tmp/before     # an older tree, then:
     python -m bench.core_overhead --compare-root /tmp/before   # before and after, same rounds
+    python -m bench.core_overhead --pin              # servers on CPU 0, wrk on the others
 
 Both apps run under the same gunicorn command (gthread, one worker, eight threads) on
 127.0.0.1; the track is started like the contract harness starts it (`python -m
@@ -14,6 +15,9 @@ reversed every other round (ABBA), so the machine's noise falls on both. Prints 
 p50/p99 and the server's CPU microseconds per request per round, the ratios track/bare per
 round and their medians (goal >= 0.80: the core costs at most 20 %). `--compare-root` adds a
 second track served from another source tree (the code before a change) to the same rounds.
+`--pin` keeps the servers on one CPU and wrk on the others (the default lets the scheduler
+place them, as on a learner's laptop; pinned, the load generator never takes the server's
+core, and req/s is higher for both apps).
 
 Also printed: `import flask_track` + `create_app()` in a fresh interpreter (median of 3;
 goal <= 0.8 s) and the resident memory of each track's idle gunicorn worker (goal <= 80 MiB).
