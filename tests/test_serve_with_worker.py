@@ -91,9 +91,17 @@ def test_serve_runs_restarts_and_stops_the_worker(tmp_path: Path) -> None:
         )
         second = next(w for w in worker_children(server.pid) if w != first)
         everyone = [*children(server.pid), second]
+        # The worker writes its log lines in batches (every 50 ms): a request answered just
+        # before the stop still has its access line once the server is gone.
+        last = httpx.get(
+            f"http://127.0.0.1:{port}/health", headers={"X-Request-ID": "last-before-stop"}
+        )
+        assert last.status_code == 200
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
         log.close()
     time.sleep(0.5)
     assert [pid for pid in everyone if alive(pid)] == []
+    lines = (tmp_path / "serve.log").read_text(errors="replace").splitlines()
+    assert [line for line in lines if '"request_id": "last-before-stop"' in line], lines[-20:]
