@@ -1,4 +1,4 @@
-"""What a web worker imports: migrations, the job queue and p41's Authlib stay off its path."""
+"""A web worker's start: no migrations, job queue or p41's Authlib on its path, no full GC."""
 
 from __future__ import annotations
 
@@ -74,3 +74,23 @@ def test_flask_db_still_lists_flask_migrates_commands(tmp_path: Path) -> None:
     )
     for expected in ("--directory", "upgrade", "downgrade", "current"):
         assert expected in done.stdout, done.stdout
+
+
+def gc_probe(enabled: bool) -> str:
+    """Import the package and build the app with the collector on or off beforehand."""
+    return (
+        f"import gc; gc.enable() if {enabled} else gc.disable(); "
+        "import flask_track; after_import = gc.isenabled(); "
+        "flask_track.create_app({'TESTING': True}); "
+        "print('GC:', after_import, gc.isenabled(), gc.get_stats()[2]['collections'])"
+    )
+
+
+def test_startup_runs_no_full_collection_and_leaves_the_collector_as_it_was(
+    tmp_path: Path,
+) -> None:
+    """The collector is paused while the package and the app are built, then as it was."""
+    on, output = run_probe(tmp_path, gc_probe(True), "GC:")
+    assert on == ["GC: True True 0"], output  # on again, and no full collection on the way
+    off, output = run_probe(tmp_path, gc_probe(False), "GC:")
+    assert off == ["GC: False False 0"], output  # a caller's choice to keep it off is kept
