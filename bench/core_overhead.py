@@ -19,8 +19,9 @@ second track served from another source tree (the code before a change) to the s
 place them, as on a learner's laptop; pinned, the load generator never takes the server's
 core, and req/s is higher for both apps).
 
-Also printed: `import flask_track` + `create_app()` in a fresh interpreter (median of 3;
-goal <= 0.8 s) and the resident memory of each track's idle gunicorn worker (goal <= 80 MiB).
+Also printed: `import flask_track` + `create_app()` in a fresh interpreter (median of 5,
+interleaved with the other tree's; goal <= 0.8 s) and the resident memory of each track's
+idle gunicorn worker (goal <= 80 MiB).
 Numbers only, never a pass/fail exit: timings depend on the machine (bench/README.md).
 """
 
@@ -54,31 +55,40 @@ STARTUP_SNIPPET = (
 )
 
 
-def startup_seconds(env: dict[str, str], root: Path = ROOT, repeat: int = 3) -> tuple[float, float]:
-    """Median (import, import + create_app) seconds in a fresh interpreter, code from `root`.
+def startup_seconds(
+    trees: dict[str, tuple[dict[str, str], Path]], repeat: int = 5
+) -> dict[str, tuple[float, float]]:
+    """Per tree: median (import, import + create_app) seconds in a fresh interpreter.
 
+    `trees` maps a name to (environment, source root). The probes of all trees are
+    interleaved, round after round, so a busy moment of the machine falls on each alike.
     The package's bytecode is compiled first, as Python leaves it after a first import and
     as the Docker image ships it: with PYTHONDONTWRITEBYTECODE set (tox, the image, some
     shells) and no bytecode on disk, every start would compile ~200 modules again and this
     would measure the compiler (0.3-0.4 s on a 2-core machine), not the app.
     """
-    subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", str(root / "flask_track")],
-        check=True,
-        capture_output=True,
-    )
-    runs = []
-    for _ in range(repeat):
-        out = subprocess.run(
-            [sys.executable, "-c", STARTUP_SNIPPET],
-            env={**os.environ, **env, "PYTHONPATH": str(root)},
-            capture_output=True,
-            text=True,
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in trees}
+    for _env, root in trees.values():
+        subprocess.run(
+            [sys.executable, "-m", "compileall", "-q", str(root / "flask_track")],
             check=True,
-            cwd=root,
-        ).stdout.split()
-        runs.append((float(out[-2]), float(out[-1])))
-    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+            capture_output=True,
+        )
+    for _ in range(repeat):
+        for name, (env, root) in trees.items():
+            out = subprocess.run(
+                [sys.executable, "-c", STARTUP_SNIPPET],
+                env={**os.environ, **env, "PYTHONPATH": str(root)},
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=root,
+            ).stdout.split()
+            runs[name].append((float(out[-2]), float(out[-1])))
+    return {
+        name: (statistics.median(r[0] for r in found), statistics.median(r[1] for r in found))
+        for name, found in runs.items()
+    }
 
 
 def line(name: str, m: Measurement, cpu_us: float) -> str:
@@ -182,12 +192,14 @@ def main(argv: list[str] | None = None) -> int:
     roots = {"track": ROOT, "before": args.compare_root}
     try:
         print(f"load average at start: {load_average()}")
+        trees = {}
         for name, server in servers.items():
             root = roots[name]
             assert root is not None
-            imported, created = startup_seconds(
-                {**server.env, "DATABASE_URL": env["DATABASE_URL"]}, root.resolve()
-            )
+            trees[name] = ({**server.env, "DATABASE_URL": env["DATABASE_URL"]}, root.resolve())
+        startups = startup_seconds(trees)
+        for name, server in servers.items():
+            imported, created = startups[name]
             server.start()
             answer = httpx.get(f"{server.base_url}/p02/quotes", timeout=10)
             answer.raise_for_status()
