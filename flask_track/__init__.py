@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-# The cyclic garbage collector is off while the package is imported and while create_app()
-# builds the app: startup makes ~150,000 objects that live as long as the process (modules,
-# classes, 50 blueprints, the OpenAPI document), and each full collection on the way walked
-# all of them again, for nothing (~0.1 s of a 0.7 s start, issue 11). Reference counting still
-# frees what startup throws away; the collector is back on as it was once the work is done.
-_collector_was_enabled = gc.isenabled()
-gc.disable()
-try:
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for the block, then as it was.
+
+    Around the package's imports (below) and create_app(): startup makes ~150,000 objects
+    that live as long as the process (modules, classes, 50 blueprints, the OpenAPI
+    document), and each full collection on the way walked all of them again, for nothing
+    (~0.1 s of a 0.7 s start, issue 11). Reference counting still frees what startup throws
+    away.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+with collector_paused():
     import importlib
-    from collections.abc import Iterable, Iterator, Mapping
-    from contextlib import contextmanager
+    from collections.abc import Iterable, Mapping
     from pathlib import Path
     from typing import Any
 
@@ -48,9 +62,6 @@ try:
     from flask_track.shared.auth import init_auth
     from flask_track.shared.cache import init_cache
     from flask_track.shared.outbox import init_outbox
-finally:
-    if _collector_was_enabled:
-        gc.enable()
 
 __version__ = "0.1.0"
 
@@ -89,18 +100,6 @@ def load_concepts(disabled: Iterable[str] = ()) -> list[Concept]:
         blueprint.description = f"{rung.id} {rung.title}"
         concepts.append(Concept(rung=rung, blueprint=blueprint, package=package))
     return concepts
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off for the block, then as it was (see the imports)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:

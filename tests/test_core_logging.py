@@ -192,10 +192,10 @@ if sys.argv[2] == "warn":
 """
 
 
-def test_batched_lines_all_leave_in_order_by_the_exit() -> None:
-    """A served worker's lines are written together, in order; the exit writes the rest."""
+def batch_script_paths(mode: str) -> tuple[list[str], str]:
+    """Run BATCH_SCRIPT to its end: the paths of its stdout lines, in order, and its tail."""
     done = subprocess.run(  # noqa: S603 - our own interpreter and script
-        [sys.executable, "-c", BATCH_SCRIPT, "60", "exit"],
+        [sys.executable, "-c", BATCH_SCRIPT, "60", mode],
         capture_output=True,
         text=True,
         check=True,
@@ -203,21 +203,19 @@ def test_batched_lines_all_leave_in_order_by_the_exit() -> None:
         env={**os.environ, "ENV_FILE": "/dev/null"},
     )
     paths = [json.loads(line)["path"] for line in done.stdout.splitlines()]
-    assert paths == [f"/n/{n}" for n in range(200)], done.stdout[-2000:]
+    return paths, done.stdout[-2000:]
+
+
+def test_batched_lines_all_leave_in_order_by_the_exit() -> None:
+    """A served worker's lines are written together, in order; the exit writes the rest."""
+    paths, out = batch_script_paths("exit")
+    assert paths == [f"/n/{n}" for n in range(200)], out
 
 
 def test_a_forked_child_writes_its_own_lines_only() -> None:
     """After a fork the child starts its own writer and never repeats its parent's lines."""
-    done = subprocess.run(  # noqa: S603 - our own interpreter and script
-        [sys.executable, "-c", BATCH_SCRIPT, "60", "fork"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-        env={**os.environ, "ENV_FILE": "/dev/null"},
-    )
-    paths = sorted(json.loads(line)["path"] for line in done.stdout.splitlines())
-    assert paths == sorted([f"/n/{n}" for n in range(200)] + ["/child"]), done.stdout[-2000:]
+    paths, out = batch_script_paths("fork")
+    assert sorted(paths) == sorted([f"/n/{n}" for n in range(200)] + ["/child"]), out
 
 
 def test_a_warning_writes_the_batch_at_once() -> None:

@@ -372,7 +372,7 @@ class StdoutHandler(LineSink, logging.StreamHandler):  # type: ignore[type-arg]
             # Nothing else writes to this stream unflushed: every app log line comes here.
             data = (line + "\n").encode(stream.encoding, stream.errors or "strict")
             batch = _batch
-            if batch is not None and batch.owns(stream):
+            if batch is not None and batch.stream is stream:
                 batch.add(data)
             else:
                 write_all(stream.fileno(), data)
@@ -407,12 +407,7 @@ class LineBatch:
         self._lines: deque[bytes] = deque()
         self._write_lock = threading.Lock()  # one writer at a time keeps the lines in order
         self._started = False
-        self._wake = threading.Event()
         os.register_at_fork(after_in_child=self._forked)
-
-    def owns(self, stream: TextIO) -> bool:
-        """Whether lines for `stream` belong here."""
-        return stream is self.stream
 
     def add(self, data: bytes) -> None:
         """Queue one encoded line; the first line of a process starts its writer thread."""
@@ -436,7 +431,7 @@ class LineBatch:
 
     def _run(self) -> None:
         while True:
-            self._wake.wait(self.interval)
+            time.sleep(self.interval)
             self.flush()
 
     def flush(self) -> None:
